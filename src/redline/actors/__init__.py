@@ -1,0 +1,1 @@
+"""Actors: alias and role tables, mention finding and date-aware resolution."""

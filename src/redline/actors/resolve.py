@@ -1,0 +1,78 @@
+"""Date-aware resolution of actor mentions to codes (country + sector, person)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from redline.actors.mentions import Mention
+from redline.actors.tables import ActorTables, Role
+from redline.models import Actor
+
+# Which of several concurrent roles names a person's capacity best.
+_ROLE_RANK = {"HOS": 0, "HOG": 1, "FM": 2, "DM": 3, "NSA": 4, "INT": 5}
+# Generic agents that stand for the outlet's own state when no country is named
+# ("the government", "the presidential office" in a Seoul paper mean KOR).
+CONTEXTUAL_SECTORS = frozenset({"GOV", "HOS", "DIP", "LEG", "SPY"})
+
+
+def role_on(roles: Sequence[Role], day: date) -> Role | None:
+    """The role a person held on `day`, else the nearest earlier or later one."""
+    holding = [r for r in roles if r.holds_on(day)]
+    if holding:
+        return min(holding, key=lambda r: _ROLE_RANK.get(r.role, 9))
+    before = [r for r in roles if r.valid_to is not None and r.valid_to < day]
+    if before:
+        return max(before, key=lambda r: r.valid_to or day)
+    return min(roles, key=lambda r: r.valid_from or day) if roles else None
+
+
+def actor_code(country: str | None, sector: str | None, org: str | None) -> str:
+    """The composite code: organisation, or country followed by sector."""
+    if org and not country:
+        return org + (sector or "") if sector and sector != "IGO" else org
+    return (country or "") + (sector or "")
+
+
+def resolve_mentions(
+    mentions: Sequence[Mention],
+    tables: ActorTables,
+    day: date,
+    home_country: str | None = None,
+    text: str = "",
+) -> Actor | None:
+    """Combine the mentions inside one noun phrase into an actor, or None."""
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    person: str | None = None
+    contextual = False
+    for mention in mentions:
+        for target in mention.targets:
+            if target.kind == "country" and country is None:
+                country = target.key
+            elif target.kind == "org" and org is None:
+                org = target.key
+            elif target.kind == "person" and person is None:
+                role = role_on(tables.roles.get(target.key, []), day)
+                person = target.key
+                if role is not None:
+                    country = country or role.country
+                    sector = sector or role.sector
+            elif target.kind == "agent" and sector is None:
+                sector = target.key
+                contextual = True
+            else:
+                continue
+            break
+    if country is None and org is None:
+        if not (contextual and sector in CONTEXTUAL_SECTORS and home_country):
+            return None
+        country = home_country
+    return Actor(
+        code=actor_code(country, sector, org),
+        country=country,
+        sector=sector,
+        person=person,
+        text=text or " ".join(m.text for m in mentions),
+    )

@@ -1,0 +1,148 @@
+"""Actor alias and role tables, loaded from the project's data files (see their headers)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from redline.errors import DataFileError
+
+AliasKind = Literal["country", "org", "person", "agent"]
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A state or a historic state, with its successor when it has one."""
+
+    code: str
+    name: str
+    historic: bool
+    successor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An international or non-state organisation."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One period in which a person held a role for a country."""
+
+    name: str
+    country: str
+    role: str
+    sector: str
+    valid_from: date | None
+    valid_to: date | None
+
+    def holds_on(self, day: date) -> bool:
+        """True when the role was held on `day`."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTarget:
+    """What an alias may name: a country, an organisation, a person, or a generic agent."""
+
+    kind: AliasKind
+    key: str
+
+
+@dataclass
+class ActorTables:
+    """Every alias with what it names, plus the entities behind the keys."""
+
+    aliases: dict[str, list[AliasTarget]] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    roles: dict[str, list[Role]] = field(default_factory=dict)
+    agents: dict[str, str] = field(default_factory=dict)
+
+    def add_alias(self, alias: str, target: AliasTarget) -> None:
+        """Register `alias` (case-insensitive) for `target`, once."""
+        key = " ".join(alias.lower().split())
+        if not key:
+            return
+        bucket = self.aliases.setdefault(key, [])
+        if target not in bucket:
+            bucket.append(target)
+
+
+def _rows(path: Path | Iterable[str], name: str) -> Iterator[dict[str, str]]:
+    lines = path.read_text("utf-8").splitlines() if isinstance(path, Path) else list(path)
+    body = [line for line in lines if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(body, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for number, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataFileError(f"{name}: row {number} has the wrong number of columns")
+        yield {k: v.strip() for k, v in row.items()}
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _split(text: str) -> list[str]:
+    return [part for part in text.split("|") if part.strip()]
+
+
+def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables:
+    """Add the four actor files in `directory` (default: the packaged tables) to `tables`."""
+    base = directory or Path(str(resources.files("redline").joinpath("data/actors")))
+    files = {
+        name: base / name
+        for name in ("countries.tsv", "organisations.tsv", "people.tsv", "agents.tsv")
+    }
+    try:
+        if files["countries.tsv"].exists():
+            for row in _rows(files["countries.tsv"], "countries.tsv"):
+                code = row["code"].upper()
+                tables.countries[code] = Country(
+                    code, row["name"], row["kind"] == "historic", row["successor"] or None
+                )
+                for alias in [row["name"], *_split(row["aliases"])]:
+                    tables.add_alias(alias, AliasTarget("country", code))
+        if files["organisations.tsv"].exists():
+            for row in _rows(files["organisations.tsv"], "organisations.tsv"):
+                code = row["code"].upper()
+                tables.organisations[code] = Organisation(code, row["name"])
+                for alias in [row["name"], *_split(row["aliases"])]:
+                    tables.add_alias(alias, AliasTarget("org", code))
+        if files["people.tsv"].exists():
+            for row in _rows(files["people.tsv"], "people.tsv"):
+                role = Role(
+                    row["name"],
+                    row["country"].upper(),
+                    row["role"],
+                    row["sector"],
+                    _date(row["valid_from"]),
+                    _date(row["valid_to"]),
+                )
+                tables.roles.setdefault(row["name"], []).append(role)
+                for alias in [row["name"], *_split(row["aliases"])]:
+                    tables.add_alias(alias, AliasTarget("person", row["name"]))
+        if files["agents.tsv"].exists():
+            for row in _rows(files["agents.tsv"], "agents.tsv"):
+                tables.agents[" ".join(row["alias"].lower().split())] = row["sector"].upper()
+                tables.add_alias(row["alias"], AliasTarget("agent", row["sector"].upper()))
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataFileError(f"actor tables in {base} are invalid: {exc}") from exc
+    return tables
+
+
+@lru_cache(maxsize=1)
+def packaged_tables() -> ActorTables:
+    """The packaged actor tables, loaded once per process."""
+    return load_into(ActorTables())

@@ -1,0 +1,1 @@
+"""The `redline` command line: a thin shell over the library."""

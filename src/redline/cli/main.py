@@ -1,0 +1,58 @@
+"""Entry point: the `redline` group with lazily imported subcommands (fast `--help`)."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import click
+
+from redline import __version__
+
+COMMANDS = {
+    "demo": ("redline.cli.demo", "demo", "Ingest the bundled Russia-DPRK demo corpus."),
+    "ingest": (
+        "redline.cli.ingest",
+        "ingest",
+        "Read files, folders, feeds or URLs into the store.",
+    ),
+    "events": ("redline.cli.events", "events", "List stored events with filters."),
+    "eval": ("redline.cli.evaluate", "evaluate", "Score the event coder on a gold JSONL file."),
+}
+
+
+class LazyGroup(click.Group):
+    """Imports a subcommand's module only when that subcommand runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr, _ = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="redline")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def cli(verbose: int) -> None:
+    """redline: evidence-linked political event data and red-line alerts from news.
+
+    Start with `redline demo`, then `redline events --pair RUS PRK`.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

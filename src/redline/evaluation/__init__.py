@@ -1,0 +1,1 @@
+"""Scoring the event coder against gold files (`redline eval`)."""

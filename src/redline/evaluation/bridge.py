@@ -1,0 +1,71 @@
+"""Map gold codes to what redline produces: PLOVER 0.5 names and CAMEO codes to the 16
+current types, and CAMEO actor codes to the country level redline compares on."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = Path(str(resources.files("redline").joinpath(f"data/{name}")))
+    if not path.exists():
+        return []
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass
+class Bridge:
+    """Type and actor-code conversions for scoring."""
+
+    legacy: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+
+    def event_type(self, code: str | None) -> str | None:
+        """The current PLOVER type for a gold code (type name, legacy name or CAMEO code)."""
+        if not code:
+            return None
+        name = code.strip().upper()
+        if name in PLOVER_TYPES:
+            return name
+        if name in self.legacy:
+            return self.legacy[name] or None
+        if name.isdigit():
+            for length in range(len(name), 1, -1):
+                if name[:length] in self.cameo:
+                    return self.cameo[name[:length]] or None
+        return None
+
+    def actor(self, code: str | None) -> str | None:
+        """The comparison key of an actor code: its country (ISO3) or organisation class."""
+        if not code:
+            return None
+        code = code.strip().upper()
+        if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+            return code[:3]
+        head = code[:3]
+        return self.countries.get(head, head)
+
+
+@lru_cache(maxsize=1)
+def packaged_bridge() -> Bridge:
+    """The bridge built from the packaged ontology and actor tables."""
+    bridge = Bridge()
+    for row in _rows("ontology/plover_legacy.tsv"):
+        if row.get("kind") == "type":
+            bridge.legacy[row["legacy_type"].strip().upper()] = row["type"].strip().upper()
+    for row in _rows("ontology/cameo2plover.tsv"):
+        bridge.cameo[row["cameo"].strip()] = row["type"].strip().upper()
+    for row in _rows("actors/cameo_countries.tsv"):
+        bridge.countries[row["cameo"].strip().upper()] = row["iso3"].strip().upper()
+    return bridge

@@ -1,0 +1,94 @@
+"""Classify mode: the type redline chooses for a given actor pair, scored by accuracy."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline.evaluation.bridge import Bridge
+from redline.evaluation.gold import GoldCase
+from redline.models import Event
+
+NONE = "NONE"
+
+
+@dataclass
+class ClassifyScore:
+    """Gold label versus chosen type, per case."""
+
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _matches(
+    actor_text: str | None,
+    code: str | None,
+    event_text: str,
+    bridge: Bridge,
+    event_code: str | None,
+) -> bool:
+    if actor_text and actor_text.lower() in event_text.lower():
+        return True
+    return bool(code and bridge.actor(code) == event_code)
+
+
+def choose_type(case: GoldCase, events: Sequence[Event], bridge: Bridge) -> str:
+    """The type of the event that best fits the gold pair, else the most confident event."""
+    if not events:
+        return NONE
+    gold = case.expected[0] if case.expected else None
+
+    def fit(event: Event) -> tuple[int, float]:
+        source_code = bridge.actor(event.source.country or event.source.code)
+        target_code = (
+            bridge.actor(event.target.country or event.target.code) if (event.target) else None
+        )
+        s = _matches(
+            case.source_text, gold.source if gold else None, event.source.text, bridge, source_code
+        )
+        t = event.target is not None and _matches(
+            case.target_text, gold.target if gold else None, event.target.text, bridge, target_code
+        )
+        return (int(s) + int(t), event.confidence)
+
+    return max(events, key=fit).type
+
+
+def classify_report(score: ClassifyScore) -> dict[str, Any]:
+    """Accuracy and macro-F1 over gold labels."""
+    n = len(score.pairs)
+    hits = sum(g == p for g, p in score.pairs)
+    labels = sorted({g for g, _ in score.pairs})
+    per_type: dict[str, dict[str, float]] = {}
+    f1s = []
+    predicted = Counter(p for _, p in score.pairs)
+    for label in labels:
+        tp = sum(g == p == label for g, p in score.pairs)
+        support = sum(g == label for g, _ in score.pairs)
+        prec = tp / predicted[label] if predicted[label] else 0.0
+        rec = tp / support if support else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        f1s.append(f1)
+        per_type[label] = {
+            "precision": round(prec, 4),
+            "recall": round(rec, 4),
+            "f1": round(f1, 4),
+            "support": support,
+        }
+    return {
+        "mode": "classify",
+        "n": n,
+        "type_accuracy": round(hits / n, 4) if n else 0.0,
+        "type_macro_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0,
+        "pair_f1": None,
+        "triple_f1": None,
+        "exact_match": round(hits / n, 4) if n else 0.0,
+        "modality_accuracy": None,
+        "per_type": per_type,
+        "confusion": [
+            {"gold": g, "predicted": p, "count": c}
+            for (g, p), c in Counter(score.pairs).most_common()
+            if g != p
+        ],
+    }

@@ -1,0 +1,128 @@
+"""Precision, recall and F1 of coded events against gold cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from redline.evaluation.bridge import Bridge
+from redline.evaluation.gold import GoldCase
+from redline.models import Event
+
+Triple = tuple[str | None, str | None, str | None]
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives of one measure."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: Counter[Any], predicted: Counter[Any]) -> None:
+        """Count the overlap of two multisets."""
+        hit = sum((gold & predicted).values())
+        self.tp += hit
+        self.fp += sum(predicted.values()) - hit
+        self.fn += sum(gold.values()) - hit
+
+    def prf(self) -> dict[str, float]:
+        """Precision, recall and F1 (0 where undefined)."""
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+@dataclass
+class ExtractScore:
+    """Scores of the whole pipeline on gold sentences."""
+
+    n: int = 0
+    types: Tally = field(default_factory=Tally)
+    pairs: Tally = field(default_factory=Tally)
+    triples: Tally = field(default_factory=Tally)
+    exact: int = 0
+    per_type: dict[str, Tally] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    modality_hits: int = 0
+    modality_n: int = 0
+
+
+def predicted_triples(events: Iterable[Event], bridge: Bridge) -> list[Triple]:
+    """(source, target, type) at the comparison level of the gold."""
+    found: list[Triple] = []
+    for event in events:
+        source = bridge.actor(event.source.country or _org(event.source.code))
+        target = (
+            bridge.actor(event.target.country or _org(event.target.code))
+            if (event.target)
+            else None
+        )
+        found.append((source, target, event.type))
+    return found
+
+
+def _org(code: str) -> str:
+    return "IGO" if code else code
+
+
+def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
+    """The case's expected triples with types and actors bridged."""
+    return [
+        (bridge.actor(e.source), bridge.actor(e.target), bridge.event_type(e.code))
+        for e in case.expected
+        if bridge.event_type(e.code) is not None
+    ]
+
+
+def score_case(
+    score: ExtractScore, case: GoldCase, events: Sequence[Event], bridge: Bridge
+) -> None:
+    """Add one case's comparison to the running score."""
+    gold = gold_triples(case, bridge)
+    pred = list(dict.fromkeys(predicted_triples(events, bridge)))
+    score.n += 1
+    score.types.add(Counter(set(t[2] for t in gold)), Counter(set(t[2] for t in pred)))
+    score.pairs.add(Counter(set(t[:2] for t in gold)), Counter(set(t[:2] for t in pred)))
+    score.triples.add(Counter(gold), Counter(pred))
+    score.exact += int(set(gold) == set(pred))
+    gold_types, pred_types = {t[2] for t in gold}, {t[2] for t in pred}
+    for name in gold_types | pred_types:
+        tally = score.per_type.setdefault(str(name), Tally())
+        tally.add(Counter({name} & gold_types), Counter({name} & pred_types))
+    for g in gold_types:
+        score.confusion[(str(g), ",".join(sorted(str(p) for p in pred_types)) or "-")] += 1
+    if case.modality:
+        score.modality_n += 1
+        score.modality_hits += int(any(e.modality.value == case.modality for e in events))
+
+
+def extract_report(score: ExtractScore) -> dict[str, Any]:
+    """The stable JSON figures of an extract run."""
+    types = score.types.prf()
+    macro = [t.prf()["f1"] for name, t in score.per_type.items() if t.tp + t.fn]
+    return {
+        "mode": "extract",
+        "n": score.n,
+        "type_accuracy": types["f1"],
+        "type_macro_f1": round(sum(macro) / len(macro), 4) if macro else 0.0,
+        "type": types,
+        "pair": score.pairs.prf(),
+        "triple": score.triples.prf(),
+        "pair_f1": score.pairs.prf()["f1"],
+        "triple_f1": score.triples.prf()["f1"],
+        "exact_match": round(score.exact / score.n, 4) if score.n else 0.0,
+        "modality_accuracy": (
+            round(score.modality_hits / score.modality_n, 4) if score.modality_n else None
+        ),
+        "per_type": {
+            name: {**t.prf(), "support": t.tp + t.fn} for name, t in sorted(score.per_type.items())
+        },
+        "confusion": [
+            {"gold": g, "predicted": p, "count": c} for (g, p), c in score.confusion.most_common()
+        ],
+    }

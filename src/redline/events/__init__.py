@@ -1,0 +1,1 @@
+"""Event coding: triggers, arguments, modality, attribution and dates."""

@@ -1,0 +1,99 @@
+"""Find the source and target phrases of a trigger in the dependency tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "dative", "attr", "oprd"}
+TARGET_PREPS = {"to", "with", "against", "on", "for", "toward", "towards", "into", "at", "upon"}
+PAIR_PREPS = {"between"}
+# Clause links through which a verb without a subject inherits its head's subject.
+INHERIT = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    """Head tokens of the phrases that name the source(s) and target(s) of a trigger."""
+
+    sources: tuple[Any, ...]
+    targets: tuple[Any, ...]
+
+
+def conjuncts(token: Any) -> list[Any]:
+    """A token and the tokens coordinated with it ("Putin and Kim")."""
+    return [token, *token.conjuncts]
+
+
+def subject_of(verb: Any, depth: int = 0) -> list[Any]:
+    """The subject heads of `verb`, inherited from governing verbs when it has none."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return conjuncts(verb.head)
+            return conjuncts(child)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for g in child.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    if depth < 4 and verb.dep_ in INHERIT and verb.head is not verb:
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return conjuncts(verb.head) if verb.dep_ == "relcl" else []
+        return subject_of(verb.head, depth + 1)
+    return []
+
+
+def _prep_objects(token: Any, preps: set[str]) -> Iterator[Any]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from conjuncts(obj)
+
+
+def object_phrases(verb: Any) -> list[Any]:
+    """Object heads of a verb: direct/dative objects, then prepositional objects."""
+    found: list[Any] = []
+    passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS]
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            found.extend(conjuncts(child))
+    found.extend(t for p in passive for t in conjuncts(p))
+    found.extend(_prep_objects(verb, TARGET_PREPS))
+    for child in verb.children:
+        if child.dep_ == "prt":
+            found.extend(_prep_objects(child, TARGET_PREPS))
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        found.extend(_prep_objects(obj, TARGET_PREPS | PAIR_PREPS))
+    return found
+
+
+def verb_arguments(verb: Any) -> Arguments:
+    """Source and target heads for a verbal trigger."""
+    return Arguments(tuple(subject_of(verb)), tuple(object_phrases(verb)))
+
+
+def noun_arguments(noun: Any) -> Arguments:
+    """Source and target heads for a nominal trigger ("Putin's visit to Pyongyang")."""
+    sources = [t for c in noun.children if c.dep_ == "poss" for t in conjuncts(c)]
+    sources += [t for c in noun.children if c.dep_ in ("compound", "amod") for t in [c]]
+    sources += list(_prep_objects(noun, {"by", "from", "of"}))
+    between = list(_prep_objects(noun, PAIR_PREPS))
+    targets = list(_prep_objects(noun, TARGET_PREPS))
+    if between:
+        sources, targets = sources or between[:1], targets or between[1:]
+    return Arguments(tuple(sources), tuple(targets))
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The tokens of the noun phrase headed by `head`, without its clauses."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in ("relcl", "acl", "appos", "conj", "cc")]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc"))
+    return sorted(tokens, key=lambda t: t.i)

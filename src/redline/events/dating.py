@@ -1,0 +1,86 @@
+"""Attach a date to each trigger: the date phrases it owns, resolved against the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from redline.models import DatePrecision, EventDate, Modality
+from redline.nlp.dates import Tense, find_date_expressions, resolve_date
+
+HISTORICAL_AFTER_DAYS = 365
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    """A date expression in a sentence and the verb or noun it belongs to."""
+
+    text: str
+    owner: int  # token index of the owning verb (or nominal trigger)
+    start: int
+
+
+def _owner(token: Any, triggers: set[int]) -> int:
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") or node.i in triggers:
+            return int(node.i)
+    return int(node.i)
+
+
+def date_phrases(sentence: Any, triggers: set[int]) -> list[DatePhrase]:
+    """Date expressions of the sentence (NER dates plus the pattern finder's), with owners."""
+    spans: list[tuple[int, int, str]] = []
+    for ent in sentence.ents:
+        if ent.label_ == "DATE":
+            spans.append((ent.start_char, ent.end_char, ent.text))
+    base = sentence.start_char
+    for start, end, text in find_date_expressions(sentence.text):
+        s, e = base + start, base + end
+        if not any(a <= s < b or a < e <= b for a, b, _ in spans):
+            spans.append((s, e, text))
+    phrases = []
+    doc = sentence.doc
+    for start, end, text in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            phrases.append(DatePhrase(text, _owner(span.root, triggers), start))
+    return sorted(phrases, key=lambda p: p.start)
+
+
+def tense_of(trigger: Any, modality: Modality) -> Tense:
+    """The tense a date phrase should be read in for this trigger."""
+    if modality in (Modality.SCHEDULED, Modality.SPECULATED, Modality.CONDITIONAL):
+        return Tense.FUTURE
+    if trigger.tag_ in ("VBD", "VBN"):
+        return Tense.PAST
+    return Tense.PRESENT if trigger.tag_ in ("VBZ", "VBP", "VBG") else Tense.PAST
+
+
+def event_date(
+    trigger: Any,
+    path: list[Any],
+    phrases: list[DatePhrase],
+    published: date,
+    modality: Modality,
+    anchor: date | None,
+) -> EventDate:
+    """The trigger's own date, else an asserted event's reporting date, else publication."""
+    tense = tense_of(trigger, modality)
+    owners = [trigger] if modality is not Modality.ASSERTED else path
+    for owner in owners:
+        for phrase in phrases:
+            if phrase.owner == owner.i:
+                resolved = resolve_date(phrase.text, published, anchor=anchor, tense=tense)
+                if resolved is not None and resolved.value is not None:
+                    return resolved
+    return EventDate(published, DatePrecision.DAY, "")
+
+
+def is_historical(when: EventDate, published: date) -> bool:
+    """True when an event dates from well before the article."""
+    if when.value is None or not when.expression:
+        return False
+    return (published - when.value).days > HISTORICAL_AFTER_DAYS

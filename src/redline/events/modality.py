@@ -1,0 +1,251 @@
+"""Modality and attribution of a trigger, read from its clause and the clauses above it.
+
+Precedence: denied > conditional > negated > speculated > scheduled > historical > asserted.
+A costly error is calling speculation fact, so any hedge on the path from the trigger to
+the sentence root makes the event at least speculated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from redline.models import Modality
+
+DENIAL_VERBS = {"deny", "dismiss", "refute", "rebut", "disavow", "reject", "dispute"}
+DENIAL_OBJECTS = {"report", "claim", "allegation", "suggestion", "speculation", "accusation"}
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "announce",
+    "report",
+    "state",
+    "claim",
+    "add",
+    "note",
+    "confirm",
+    "quote",
+    "declare",
+    "write",
+    "insist",
+    "stress",
+    "assert",
+    "reveal",
+    "disclose",
+    "explain",
+}
+HEDGE_MODALS = {"may", "might", "could", "would", "should", "can"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HEDGE_ADVERBS = {
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "maybe",
+    "potentially",
+    "reportedly",
+    "allegedly",
+    "supposedly",
+    "presumably",
+}
+HEDGE_GOVERNORS = {
+    "expect",
+    "consider",
+    "seek",
+    "hope",
+    "want",
+    "aim",
+    "propose",
+    "mull",
+    "weigh",
+    "explore",
+    "speculate",
+    "predict",
+    "suggest",
+    "believe",
+    "think",
+    "suspect",
+    "fear",
+    "rumour",
+    "rumor",
+    "intend",
+    "try",
+    "attempt",
+    "threaten",
+    "offer",
+    "wish",
+    "push",
+    "urge",
+    "call",
+    "ask",
+}
+HEDGE_ADJECTIVES = {"likely", "possible", "expected", "poised", "ready", "able", "unlikely"}
+HEDGE_NOUNS = {
+    "speculation",
+    "possibility",
+    "prospect",
+    "rumour",
+    "rumor",
+    "chance",
+    "likelihood",
+    "expectation",
+    "plan",
+    "proposal",
+    "talk",
+    "hope",
+    "risk",
+    "fear",
+    "concern",
+    "report",
+}
+SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+NEGATIONS = {"not", "n't", "never", "no"}
+NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    """The modality of a trigger and the phrase it was attributed to, if any."""
+
+    modality: Modality
+    cue: str
+    speaker: Any | None  # head token of the attributed speaker's phrase
+
+
+def _aux_words(token: Any) -> list[Any]:
+    return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
+
+
+def _clause_path(trigger: Any) -> list[Any]:
+    """The trigger and the heads above it, up to the root of the sentence."""
+    path = [trigger]
+    token = trigger
+    while token.head is not token and len(path) < 12:
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _has_condition(token: Any) -> bool:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(g.lower_ == "case" for g in child.children)
+        ):
+            return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux"
+        and c.lower_ in ("should", "were")
+        and c.i < token.i
+        and c.i == token.left_edge.i
+        for c in token.children
+    )
+
+
+def _negated(token: Any) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if (
+            child.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            and token.pos_ in ("VERB", "AUX")
+        ):
+            return bool(child.dep_ in ("nsubjpass", "dobj"))
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children
+    )
+
+
+def _is_denial(token: Any) -> bool:
+    if token.lemma_ not in DENIAL_VERBS:
+        return False
+    if token.lemma_ == "reject":
+        return any(c.dep_ == "dobj" and c.lemma_ in DENIAL_OBJECTS for c in token.children)
+    return True
+
+
+def read_modality(trigger: Any) -> ModalityReading:
+    """Classify how the sentence presents the event whose trigger is `trigger`."""
+    path = _clause_path(trigger)
+    speaker = attribution_head(path)
+    found: dict[Modality, str] = {}
+    for depth, token in enumerate(path):
+        own = (
+            depth == 0
+            or token.pos_ not in ("VERB", "AUX")
+            or path[depth - 1].dep_ in ("xcomp", "aux", "auxpass", "conj")
+        )
+        if depth > 0 and _is_denial(token):
+            found.setdefault(Modality.DENIED, token.text)
+        if _has_condition(token) or any(
+            _has_condition(c) for c in token.children if c.dep_ == "advcl" and depth == 0
+        ):
+            found.setdefault(Modality.CONDITIONAL, token.text)
+        if own and _negated(token):
+            found.setdefault(Modality.NEGATED, token.text)
+        if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":
+            found.setdefault(Modality.NEGATED, token.text)
+        _hedges(token, depth, path, found)
+    for modality in (
+        Modality.DENIED,
+        Modality.CONDITIONAL,
+        Modality.NEGATED,
+        Modality.SPECULATED,
+        Modality.SCHEDULED,
+    ):
+        if modality in found:
+            return ModalityReading(modality, found[modality], speaker)
+    return ModalityReading(Modality.ASSERTED, "", speaker)
+
+
+def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str]) -> None:
+    """Record speculation and scheduling cues on one token of the clause path."""
+    link = path[depth - 1].dep_ if depth > 0 else ""
+    local = depth == 0 or link in ("xcomp", "conj") or token.pos_ not in ("VERB", "AUX")
+    if local:
+        for word in _aux_words(token):
+            if word.lower_ in HEDGE_MODALS:
+                found.setdefault(Modality.SPECULATED, word.text)
+            elif word.lower_ in HEDGE_ADVERBS:
+                found.setdefault(Modality.SPECULATED, word.text)
+            elif word.lower_ in FUTURE_AUX:
+                found.setdefault(Modality.SCHEDULED, word.text)
+    if depth == 0:
+        return
+    if link in ("xcomp", "ccomp", "acl", "relcl", "advcl") or token.pos_ == "NOUN":
+        if token.lemma_ in HEDGE_GOVERNORS and link in ("xcomp", "ccomp"):
+            found.setdefault(Modality.SPECULATED, token.text)
+        elif token.lemma_ in HEDGE_ADJECTIVES and link in ("xcomp", "ccomp"):
+            found.setdefault(Modality.SPECULATED, token.text)
+        elif token.pos_ == "NOUN" and token.lemma_ in HEDGE_NOUNS and link in ("acl", "ccomp"):
+            found.setdefault(Modality.SPECULATED, token.text)
+        elif token.lemma_ in SCHEDULE_GOVERNORS and link == "xcomp":
+            found.setdefault(Modality.SCHEDULED, token.text)
+        elif (
+            token.lemma_ == "be"
+            and link == "xcomp"
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            found.setdefault(Modality.SCHEDULED, token.text)
+
+
+def attribution_head(path: list[Any]) -> Any | None:
+    """The subject of the nearest speech verb above the trigger, or "according to" X."""
+    for depth, token in enumerate(path[1:], start=1):
+        if token.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ in ("ccomp", "parataxis"):
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+    root = path[-1]
+    for token in root.subtree:
+        if token.lower_ == "according" and token.dep_ == "prep":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None

@@ -1,0 +1,90 @@
+"""Find the tokens that carry an event and the lexicon entry that codes each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from redline.events.lexicon import Lexicon, Trigger
+
+# Verbs that take their meaning from their object: "sent a warning", "held talks".
+LIGHT_VERBS = {
+    "send",
+    "issue",
+    "give",
+    "hold",
+    "make",
+    "express",
+    "voice",
+    "launch",
+    "conduct",
+    "stage",
+    "have",
+    "take",
+    "lodge",
+    "file",
+    "extend",
+    "pay",
+    "deliver",
+    "receive",
+    "reach",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token, the lexicon entry for it, and the noun that decided it, if any."""
+
+    token: Any
+    entry: Trigger
+    nominal: bool
+    object_token: Any | None = None
+
+
+def _objects(verb: Any) -> list[Any]:
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        found.extend(g for g in prep.children if g.dep_ == "pobj")
+    return found
+
+
+def _particles(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+
+
+def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
+    """The most specific lexicon entry for a verb token, if any."""
+    objects = _objects(verb)
+    if verb.lemma_ in LIGHT_VERBS:
+        for obj in objects:
+            noun = lexicon.noun_entry(obj.lemma_.lower())
+            if noun is not None and obj.dep_ in ("dobj", "nsubjpass"):
+                return Match(verb, noun, nominal=False, object_token=obj)
+    particles = _particles(verb)
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    for entry in lexicon.verb_entries(verb.lemma_.lower()):
+        if entry.particle and entry.particle not in particles:
+            continue
+        if entry.object and entry.object not in object_lemmas:
+            continue
+        return Match(verb, entry, nominal=False)
+    return None
+
+
+def find_triggers(sentence: Any, lexicon: Lexicon) -> list[Match]:
+    """Verbal triggers, then nominal ones not already used as a verb's object."""
+    verbal: list[Match] = []
+    for token in sentence:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            found = verb_match(token, lexicon)
+            if found is not None:
+                verbal.append(found)
+    used = {m.object_token.i for m in verbal if m.object_token is not None}
+    nominal = [
+        Match(token, entry, nominal=True)
+        for token in sentence
+        if token.pos_ == "NOUN"
+        and token.i not in used
+        and (entry := lexicon.noun_entry(token.lemma_.lower())) is not None
+    ]
+    return verbal + nominal

@@ -1,0 +1,1 @@
+"""Natural-language processing: model loading, parsing, dates."""

@@ -1,0 +1,1 @@
+"""The PLOVER ontology and the CAMEO bridge, loaded from packaged data files."""
