@@ -18,7 +18,7 @@ def main() -> int:
     """Write `<package>.sha256` for the default model."""
     directory = model_dir(DEFAULT_MODEL)
     lines = [
-        f"# SHA-256 of {DEFAULT_MODEL} {MODEL_VERSION} files (wheel pinned by hash in requirements)",
+        f"# SHA-256 of {DEFAULT_MODEL} {MODEL_VERSION} files (wheel pinned by hash)",
         "# regenerate with: python scripts/make_model_manifest.py",
     ]
     lines += [f"{digest}  {rel}" for rel, digest in file_digests(directory).items()]

@@ -76,3 +76,29 @@ def resolve_mentions(
         person=person,
         text=text or " ".join(m.text for m in mentions),
     )
+
+
+def successor(actor: Actor, tables: ActorTables, day: date) -> Actor:
+    """The actor's state on `day`: a historic state's successor once it has ceased to exist."""
+    country = tables.countries.get(actor.country or "")
+    if country is None or not country.historic or not country.successor:
+        return actor
+    ended = HISTORIC_ENDS.get(country.code)
+    if ended is not None and day < ended:
+        return actor
+    return Actor(
+        code=actor_code(country.successor, actor.sector, None),
+        country=country.successor,
+        sector=actor.sector,
+        person=actor.person,
+        text=actor.text,
+    )
+
+
+# When a historic state ceased to exist (for successor resolution by date).
+HISTORIC_ENDS = {
+    "SUN": date(1991, 12, 26),
+    "YUG": date(1992, 4, 27),
+    "CSK": date(1993, 1, 1),
+    "DDR": date(1990, 10, 3),
+}

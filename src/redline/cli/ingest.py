@@ -20,9 +20,15 @@ def print_report(report: IngestReport, console: Console) -> None:
         f"{report.copies} copies linked to stored documents; {report.seen} already stored."
     )
     for warning in report.warnings:
-        console.print(f"[yellow]warning[/] {warning.origin}: {warning.reason}", highlight=False)
+        console.print(
+            f"[yellow]warning[/] {warning.origin}: {warning.reason}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for problem in report.problems:
-        console.print(f"[red]error[/] {problem.origin}: {problem.reason}", highlight=False)
+        console.print(
+            f"[red]error[/] {problem.origin}: {problem.reason}", highlight=False, soft_wrap=True
+        )
 
 
 def run_ingest(

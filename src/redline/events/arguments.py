@@ -71,9 +71,26 @@ def object_phrases(verb: Any) -> list[Any]:
     return found
 
 
+CAUSATIVES = {"let", "allow", "make", "have", "help"}
+
+
 def verb_arguments(verb: Any) -> Arguments:
     """Source and target heads for a verbal trigger."""
-    return Arguments(tuple(subject_of(verb)), tuple(object_phrases(verb)))
+    sources = subject_of(verb)
+    targets = object_phrases(verb)
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CAUSATIVES:
+        # "Russia let the treaty lapse": the causer acts on the clause's subject.
+        targets = sources + targets
+        sources = subject_of(verb.head)
+    # "The treaty between the Soviet Union and North Korea promised ...": the pair is
+    # inside the subject phrase.
+    for subject in list(sources):
+        between = list(_prep_objects(subject, PAIR_PREPS))
+        if between:
+            sources.remove(subject)
+            sources.extend(between[:1])
+            targets = between[1:] + targets
+    return Arguments(tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)))
 
 
 def noun_arguments(noun: Any) -> Arguments:
@@ -85,7 +102,7 @@ def noun_arguments(noun: Any) -> Arguments:
     targets = list(_prep_objects(noun, TARGET_PREPS))
     if between:
         sources, targets = sources or between[:1], targets or between[1:]
-    return Arguments(tuple(sources), tuple(targets))
+    return Arguments(tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(targets)))
 
 
 def phrase_tokens(head: Any) -> list[Any]:

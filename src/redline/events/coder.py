@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from redline.actors.mentions import Mention
-from redline.actors.resolve import resolve_mentions
+from redline.actors.resolve import resolve_mentions, successor
 from redline.actors.tables import ActorTables
 from redline.events.arguments import noun_arguments, phrase_tokens, verb_arguments
 from redline.events.contexts import ContextKeywords
@@ -16,8 +16,19 @@ from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
 from redline.events.modality import _clause_path, read_modality
 from redline.events.triggers import Match, find_triggers
-from redline.models import Actor, Document, Event, Evidence, Modality
+from redline.models import (
+    Actor,
+    DatePrecision,
+    Document,
+    Event,
+    EventDate,
+    Evidence,
+    Modality,
+)
 from redline.ontology.plover import Ontology
+
+VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
+TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "alliance"}
 
 
 @dataclass
@@ -36,6 +47,9 @@ class SentenceCoder:
 
     def __init__(self, ctx: CodingContext, mentions: Sequence[Mention]) -> None:
         self.ctx = ctx
+        self.mentions = list(mentions)
+        self.history: list[Event] = []
+        self.treaty_pairs: list[tuple[Actor, Actor]] = []
         self.by_token: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -44,8 +58,9 @@ class SentenceCoder:
         self.anchor: date | None = None
 
     def actor(self, heads: Sequence[Any], day: date) -> list[Actor]:
-        """Actors named by the phrases headed by `heads` (one per phrase)."""
-        actors = []
+        """Actors named by the phrases headed by `heads` (one per phrase, two for "the two
+        leaders"; pronouns and "the two sides" refer back to earlier mentions)."""
+        actors: list[Actor] = []
         for head in heads:
             tokens = phrase_tokens(head)
             found: list[Mention] = []
@@ -54,12 +69,61 @@ class SentenceCoder:
                 if mention is not None and mention not in found:
                     found.append(mention)
             text = head.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else head.text
-            resolved = resolve_mentions(
-                found, self.ctx.tables, day, self.ctx.document.source_country, text
-            )
-            if resolved is not None:
+            if not found:
+                treaty = next((t for t in tokens if t.lemma_.lower() in TREATY_NOUNS), None)
+                actors.extend(self._refer_back(treaty or head, day))
+                continue
+            resolved = self._resolve(found, day, text)
+            if resolved is not None and resolved not in actors:
                 actors.append(resolved)
         return actors
+
+    def _during_visit(self, token: Any) -> EventDate | None:
+        """ "during the visit" dates an event to the visit reported earlier."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "during"):
+            if any(g.lemma_.lower() in VISIT_NOUNS for g in prep.children):
+                visit = self._last(("CONSULT",))
+                if visit is not None and visit.date.expression:
+                    return EventDate(visit.date.value, visit.date.precision, "during the visit")
+        return None
+
+    def _last(self, types: tuple[str, ...]) -> Event | None:
+        """The latest event of the document so far with one of `types`."""
+        return next((e for e in reversed(self.history) if e.type in types), None)
+
+    def _resolve(self, found: Sequence[Mention], day: date, text: str = "") -> Actor | None:
+        return resolve_mentions(found, self.ctx.tables, day, self.ctx.document.source_country, text)
+
+    def _refer_back(self, head: Any, day: date) -> list[Actor]:
+        """Resolve "he"/"she" and "the two leaders/sides" to the latest mentions before."""
+        lemma = head.lemma_.lower()
+        if lemma in VISIT_NOUNS:
+            visit = self._last(("CONSULT",))
+            return [visit.source] if visit else []
+        if lemma in TREATY_NOUNS:
+            if not self.treaty_pairs:
+                return []
+            return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
+        earlier = [
+            m for m in self.mentions if m.end <= head.i and m.kinds() & {"person", "country"}
+        ]
+        if head.lower_ in ("he", "she"):
+            people = [m for m in earlier if "person" in m.kinds()]
+            resolved = self._resolve(people[-1:], day, head.text) if people else None
+            return [resolved] if resolved else []
+        pair = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
+        if not pair or head.tag_ not in ("NNS", "NNPS", "DT"):
+            return []
+        distinct: list[Actor] = []
+        if head.lower_ in ("leaders", "presidents"):
+            earlier = [m for m in earlier if "person" in m.kinds()] or earlier
+        for mention in reversed(earlier):
+            resolved = self._resolve([mention], day)
+            if resolved is not None and resolved.country not in {a.country for a in distinct}:
+                distinct.append(resolved)
+            if len(distinct) == 2:
+                return distinct[::-1]
+        return []
 
     def code(self, sentence: Any, index: int) -> list[Event]:
         """All events of `sentence` (index = its position in the document)."""
@@ -71,14 +135,22 @@ class SentenceCoder:
         for match in matches:
             if match.nominal and match.token.i in covered:
                 continue
-            events.extend(self._code_match(match, sentence, index, phrases))
+            coded = [
+                e
+                for e in self._code_match(match, sentence, index, phrases)
+                if _pair_key(e) not in {_pair_key(x) for x in events}
+            ]
+            events.extend(coded)
+            self.history.extend(coded)
             if not match.nominal:
                 args = verb_arguments(match.token)
                 for head in (*args.sources, *args.targets):
                     covered.update(t.i for t in phrase_tokens(head))
                 if match.object_token is not None:
                     covered.add(match.object_token.i)
-                covered.update(c.i for c in match.token.children if c.dep_ == "dobj")
+                for child in match.token.children:
+                    if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
+                        covered.update(t.i for t in child.subtree)
         return events
 
     def _code_match(self, match: Match, sentence: Any, index: int, phrases: Any) -> list[Event]:
@@ -88,9 +160,23 @@ class SentenceCoder:
         when = event_date(
             token, _clause_path(token), phrases, self.published, reading.modality, self.anchor
         )
+        if not when.expression:
+            when = self._during_visit(token) or when
         day = when.value or self.published
         sources = self.actor(args.sources, day)
         targets = self.actor(args.targets, day)
+        if not sources:
+            # "The clause was not included in the 2000 treaty": the treaty names the parties.
+            treaty = [
+                g
+                for c in token.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in TREATY_NOUNS
+            ]
+            sources = self.actor(treaty[:1], day)
+            targets = sources[1:]
+            sources = sources[:1]
         if not sources:
             return []
         if not targets and len(sources) > 1:
@@ -98,7 +184,11 @@ class SentenceCoder:
         modality = reading.modality
         if modality is Modality.ASSERTED and is_historical(when, self.published):
             modality = Modality.HISTORICAL
-        if when.expression:
+        if (
+            when.expression
+            and when.precision is DatePrecision.DAY
+            and modality in (Modality.ASSERTED,)
+        ):
             self.anchor = when.value
         speaker = self.actor([reading.speaker], day) if reading.speaker is not None else []
         attribution = (
@@ -117,12 +207,18 @@ class SentenceCoder:
             trigger_start=token.idx,
             trigger_end=token.idx + len(token.text),
         )
+        other = [t for t in targets if t.country != sources[0].country]
+        if other and _mentions_treaty(token, args.sources + args.targets):
+            self.treaty_pairs.append((sources[0], other[0]))
         events = []
         recipients: list[Actor | None] = list(targets) or [None]
+        seen: set[tuple[str, str | None]] = set()  # one event per country pair
         for source in sources:
             for target in recipients:
-                if target is not None and target.code == source.code:
+                key = (source.country or source.code, target.country if target else None)
+                if (target is not None and target.code == source.code) or key in seen:
                     continue
+                seen.add(key)
                 events.append(
                     Event(
                         type=entry.type,
@@ -141,6 +237,17 @@ class SentenceCoder:
                     )
                 )
         return events
+
+
+def _mentions_treaty(trigger: Any, heads: Sequence[Any]) -> bool:
+    """True when the trigger or its argument phrases name a treaty."""
+    tokens = [trigger, *trigger.children] + [t for h in heads for t in phrase_tokens(h)]
+    return any(t.lemma_.lower() in TREATY_NOUNS for t in tokens)
+
+
+def _pair_key(event: Event) -> tuple[str, str | None, str | None]:
+    target = event.target.country or event.target.code if event.target else None
+    return (event.type, event.source.country or event.source.code, target)
 
 
 def code_document(ctx: CodingContext, parsed: Any, mentions: Sequence[Mention]) -> list[Event]:

@@ -22,25 +22,23 @@ class DatePhrase:
 
 
 def _owner(token: Any, triggers: set[int]) -> int:
+    """The verb a date phrase modifies (nominal triggers read dates in their subtree)."""
     node = token
     while node.head is not node:
         node = node.head
-        if node.pos_ in ("VERB", "AUX") or node.i in triggers:
+        if node.pos_ in ("VERB", "AUX"):
             return int(node.i)
     return int(node.i)
 
 
 def date_phrases(sentence: Any, triggers: set[int]) -> list[DatePhrase]:
     """Date expressions of the sentence (NER dates plus the pattern finder's), with owners."""
-    spans: list[tuple[int, int, str]] = []
-    for ent in sentence.ents:
-        if ent.label_ == "DATE":
-            spans.append((ent.start_char, ent.end_char, ent.text))
     base = sentence.start_char
-    for start, end, text in find_date_expressions(sentence.text):
-        s, e = base + start, base + end
-        if not any(a <= s < b or a < e <= b for a, b, _ in spans):
-            spans.append((s, e, text))
+    spans = [(base + s, base + e, text) for s, e, text in find_date_expressions(sentence.text)]
+    for ent in sentence.ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ == "DATE" and not any(a < e and s < b for a, b, _ in spans):
+            spans.append((s, e, ent.text))
     phrases = []
     doc = sentence.doc
     for start, end, text in spans:
@@ -69,7 +67,18 @@ def event_date(
 ) -> EventDate:
     """The trigger's own date, else an asserted event's reporting date, else publication."""
     tense = tense_of(trigger, modality)
-    owners = [trigger] if modality is not Modality.ASSERTED else path
+    if trigger.pos_ == "NOUN":
+        inside = {t.i for t in trigger.subtree}
+        for phrase in phrases:
+            span = trigger.doc.char_span(
+                phrase.start, phrase.start + len(phrase.text), alignment_mode="expand"
+            )
+            if span is not None and span.root.i in inside:
+                resolved = resolve_date(phrase.text, published, anchor=anchor, tense=tense)
+                if resolved is not None and resolved.value is not None:
+                    return resolved
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    owners = path if modality is Modality.ASSERTED else path[: 2 if infinitive else 1]
     for owner in owners:
         for phrase in phrases:
             if phrase.owner == owner.i:

@@ -11,7 +11,7 @@ from pathlib import Path
 from redline.errors import DataFileError
 
 NOUN_MARK = "NOUN"
-LEXICON_FILES = ("verbs.tsv", "triggers_manual.tsv")
+LEXICON_FILES = ("verbs.tsv", "triggers_manual.tsv", "triggers_redline.tsv")
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,29 @@ SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
+# Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):
+# the promise itself is not conditional.
+COMMISSIVE = {
+    "promise",
+    "pledge",
+    "vow",
+    "agree",
+    "commit",
+    "oblige",
+    "obligate",
+    "threaten",
+    "warn",
+    "guarantee",
+    "undertake",
+    "provide",
+    "bind",
+    "require",
+    "say",
+    "state",
+    "declare",
+}
+# Governors that make an infinitive happen ("managed to sign" is asserted).
+IMPLICATIVE = {"manage", "force", "compel", "begin", "start", "continue", "go", "proceed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +184,13 @@ def _negated(token: Any) -> bool:
     )
 
 
+def _infinitive(token: Any) -> bool:
+    """An infinitive complement or purpose clause ("to discuss", "agreed to send")."""
+    return token.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+
+
 def _is_denial(token: Any) -> bool:
     if token.lemma_ not in DENIAL_VERBS:
         return False
@@ -182,10 +212,20 @@ def read_modality(trigger: Any) -> ModalityReading:
         )
         if depth > 0 and _is_denial(token):
             found.setdefault(Modality.DENIED, token.text)
-        if _has_condition(token) or any(
-            _has_condition(c) for c in token.children if c.dep_ == "advcl" and depth == 0
+        if _has_condition(token) or (
+            depth == 0
+            and token.lemma_ not in COMMISSIVE
+            and any(_has_condition(c) for c in token.children if c.dep_ == "advcl")
         ):
             found.setdefault(Modality.CONDITIONAL, token.text)
+        if depth == 0 and _infinitive(token) and token.head.lemma_ not in IMPLICATIVE:
+            governor = read_modality(token.head).modality if token.head is not token else None
+            if governor is Modality.SCHEDULED:
+                found.setdefault(Modality.SCHEDULED, "to")
+            elif governor is not None and governor is not Modality.ASSERTED:
+                found.setdefault(governor, "to")
+            else:
+                found.setdefault(Modality.SPECULATED, "to")
         if own and _negated(token):
             found.setdefault(Modality.NEGATED, token.text)
         if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":
@@ -211,7 +251,7 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
         for word in _aux_words(token):
             if word.lower_ in HEDGE_MODALS:
                 found.setdefault(Modality.SPECULATED, word.text)
-            elif word.lower_ in HEDGE_ADVERBS:
+            elif word.lower_ in HEDGE_ADVERBS and not list(word.children):
                 found.setdefault(Modality.SPECULATED, word.text)
             elif word.lower_ in FUTURE_AUX:
                 found.setdefault(Modality.SCHEDULED, word.text)
@@ -237,7 +277,7 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
 def attribution_head(path: list[Any]) -> Any | None:
     """The subject of the nearest speech verb above the trigger, or "according to" X."""
     for depth, token in enumerate(path[1:], start=1):
-        if token.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ in ("ccomp", "parataxis"):
+        if token.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ in ("ccomp", "parataxis", "advcl"):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child

@@ -136,15 +136,17 @@ def _weekend(match: re.Match[str], ctx: DateContext) -> Resolved:
 
 
 def _nearest_weekday(weekday: int, direction: str | None, ctx: DateContext) -> date:
-    """Past tense or "last": strictly before publication; future or "next": strictly after.
+    """Past tense: on or before publication; future: on or after. "last"/"next" exclude the
+    publication day itself; "the following Tuesday" counts from the anchor instead.
 
-    "The following Tuesday" and "the previous Tuesday" count from the anchor instead.
+    Wire copy names the day of publication by its weekday ("signed the treaty on Wednesday"
+    in a Wednesday report), so without "last"/"next" the publication day itself qualifies.
     """
     tense = _WEEKDAY_TENSE.get(direction or "", ctx.tense)
     pivot = ctx.base if direction and direction.startswith("the ") else ctx.published
     days = (pivot + timedelta(days=offset) for offset in range(-7, 8))
     candidates = [d for d in days if d.weekday() == weekday]
-    return choose(candidates, pivot, tense, strict=True)
+    return choose(candidates, pivot, tense, strict=bool(direction))
 
 
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], DateContext], Resolved | None]], ...]
