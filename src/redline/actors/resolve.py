@@ -59,6 +59,10 @@ def resolve_mentions(
                 if role is not None:
                     country = country or role.country
                     sector = sector or role.sector
+            elif target.kind == "institution" and (country is None or sector is None):
+                body = tables.institutions[target.key]
+                country = country or body.country
+                sector = sector or body.sector
             elif target.kind == "agent" and sector is None:
                 sector = target.key
                 contextual = True

@@ -13,7 +13,7 @@ from typing import Literal
 
 from redline.errors import DataFileError
 
-AliasKind = Literal["country", "org", "person", "agent"]
+AliasKind = Literal["country", "org", "person", "agent", "institution"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,15 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class Institution:
+    """A named body of a state (ministry, agency, state media) or a non-state group."""
+
+    name: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class AliasTarget:
     """What an alias may name: a country, an organisation, a person, or a generic agent."""
 
@@ -69,15 +78,16 @@ class ActorTables:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     roles: dict[str, list[Role]] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
+    institutions: dict[str, Institution] = field(default_factory=dict)
 
-    def add_alias(self, alias: str, target: AliasTarget) -> None:
-        """Register `alias` (case-insensitive) for `target`, once."""
+    def add_alias(self, alias: str, target: AliasTarget, first: bool = False) -> None:
+        """Register `alias` (case-insensitive) for `target`, once; `first` gives it priority."""
         key = " ".join(alias.lower().split())
         if not key:
             return
         bucket = self.aliases.setdefault(key, [])
         if target not in bucket:
-            bucket.append(target)
+            bucket.insert(0, target) if first else bucket.append(target)
 
 
 def _rows(path: Path | Iterable[str], name: str) -> Iterator[dict[str, str]]:
@@ -103,7 +113,14 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
     base = directory or Path(str(resources.files("redline").joinpath("data/actors")))
     files = {
         name: base / name
-        for name in ("countries.tsv", "organisations.tsv", "people.tsv", "agents.tsv")
+        for name in (
+            "countries.tsv",
+            "organisations.tsv",
+            "people.tsv",
+            "agents.tsv",
+            "institutions.tsv",
+            "metonyms.tsv",
+        )
     }
     try:
         if files["countries.tsv"].exists():
@@ -137,6 +154,16 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
             for row in _rows(files["agents.tsv"], "agents.tsv"):
                 tables.agents[" ".join(row["alias"].lower().split())] = row["sector"].upper()
                 tables.add_alias(row["alias"], AliasTarget("agent", row["sector"].upper()))
+        for name in ("institutions.tsv", "metonyms.tsv"):
+            if files[name].exists():
+                for row in _rows(files[name], name):
+                    body = Institution(
+                        row["name"], row["country"].upper() or None, row["sector"].upper() or None
+                    )
+                    tables.institutions[body.name] = body
+                    for alias in [row["name"], *_split(row["aliases"])]:
+                        target = AliasTarget("institution", body.name)
+                        tables.add_alias(alias, target, first=name == "metonyms.tsv")
     except (OSError, ValueError, KeyError) as exc:
         raise DataFileError(f"actor tables in {base} are invalid: {exc}") from exc
     return tables

@@ -17,7 +17,8 @@ def print_report(report: IngestReport, console: Console) -> None:
     """Summarise an ingest run, naming every input that failed and why."""
     console.print(
         f"[bold]{report.new}[/] new documents, [bold]{report.events}[/] events; "
-        f"{report.copies} copies linked to stored documents; {report.seen} already stored."
+        f"{report.copies} copies linked to stored documents; {report.seen} already stored.",
+        soft_wrap=True,
     )
     for warning in report.warnings:
         console.print(

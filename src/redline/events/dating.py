@@ -24,7 +24,7 @@ class DatePhrase:
 def _owner(token: Any, triggers: set[int]) -> int:
     """The verb a date phrase modifies (nominal triggers read dates in their subtree)."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return int(node.i)

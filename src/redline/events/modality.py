@@ -144,7 +144,7 @@ def _clause_path(trigger: Any) -> list[Any]:
     """The trigger and the heads above it, up to the root of the sentence."""
     path = [trigger]
     token = trigger
-    while token.head is not token and len(path) < 12:
+    while token.head.i != token.i and len(path) < 12:
         token = token.head
         path.append(token)
     return path
@@ -219,7 +219,7 @@ def read_modality(trigger: Any) -> ModalityReading:
         ):
             found.setdefault(Modality.CONDITIONAL, token.text)
         if depth == 0 and _infinitive(token) and token.head.lemma_ not in IMPLICATIVE:
-            governor = read_modality(token.head).modality if token.head is not token else None
+            governor = read_modality(token.head).modality if token.head.i != token.i else None
             if governor is Modality.SCHEDULED:
                 found.setdefault(Modality.SCHEDULED, "to")
             elif governor is not None and governor is not Modality.ASSERTED:
