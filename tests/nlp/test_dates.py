@@ -272,7 +272,6 @@ COMMON = [
     "late October",
     "early 2024",
     "two days ago",
-    "in two weeks",
     "next month",
     "the next day",
     "that day",
@@ -281,6 +280,11 @@ COMMON = [
     "this week",
     "today",
 ]
+
+
+def test_in_n_units_is_a_date_only_in_future_tense() -> None:
+    assert resolve_date("in two weeks", MON, tense=Tense.FUTURE) is not None
+    assert resolve_date("in 24 years", MON, tense=Tense.PAST) is None
 
 
 def test_common_forms_avoid_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,7 +52,35 @@ class MentionFinder:
             targets = tuple(self._plausible(span, self.tables.aliases[span.label_]))
             if targets:
                 mentions.append(Mention(span.start, span.end, span.text, targets))
-        return mentions
+        return self._surnames(doc, mentions)
+
+    @staticmethod
+    def _surnames(doc: Any, mentions: list[Mention]) -> list[Mention]:
+        """Later "Kim" or "Putin" alone refers to the person named in full earlier."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        people: dict[str, tuple[AliasTarget, ...]] = {}
+        added: list[Mention] = []
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if "person" in mention.kinds() and mention.end - mention.start > 1:
+                people.setdefault(doc[mention.start].text, mention.targets)
+                people.setdefault(doc[mention.end - 1].text, mention.targets)
+        if not people:
+            return mentions
+        first_seen: dict[str, int] = {}
+        for mention in mentions:
+            if "person" in mention.kinds():
+                for token in doc[mention.start : mention.end]:
+                    first_seen.setdefault(token.text, mention.start)
+        for token in doc:
+            targets = people.get(token.text)
+            if (
+                targets is not None
+                and token.i not in covered
+                and token.pos_ == "PROPN"
+                and token.i > first_seen.get(token.text, token.i)
+            ):
+                added.append(Mention(token.i, token.i + 1, token.text, targets))
+        return sorted(mentions + added, key=lambda m: m.start)
 
     @staticmethod
     def _plausible(span: Any, targets: list[AliasTarget]) -> list[AliasTarget]:

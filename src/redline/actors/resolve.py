@@ -63,6 +63,8 @@ def resolve_mentions(
                 body = tables.institutions[target.key]
                 country = country or body.country
                 sector = sector or body.sector
+            elif target.kind == "place" and country is None and org is None:
+                country = tables.places[target.key]
             elif target.kind == "agent" and sector is None:
                 sector = target.key
                 contextual = True
@@ -106,3 +108,14 @@ HISTORIC_ENDS = {
     "CSK": date(1993, 1, 1),
     "DDR": date(1990, 10, 3),
 }
+
+
+PREDECESSORS = {"RUS": "SUN"}
+
+
+def predecessor(actor: Actor, day: date) -> Actor:
+    """The historic state an actor belonged to on `day` ("Moscow" in 1961 is the USSR)."""
+    old = PREDECESSORS.get(actor.country or "")
+    if old is None or day >= HISTORIC_ENDS[old]:
+        return actor
+    return Actor(actor_code(old, actor.sector, None), old, actor.sector, actor.person, actor.text)

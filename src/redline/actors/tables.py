@@ -13,7 +13,7 @@ from typing import Literal
 
 from redline.errors import DataFileError
 
-AliasKind = Literal["country", "org", "person", "agent", "institution"]
+AliasKind = Literal["country", "org", "person", "agent", "institution", "place"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,7 @@ class ActorTables:
     roles: dict[str, list[Role]] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
     institutions: dict[str, Institution] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
 
     def add_alias(self, alias: str, target: AliasTarget, first: bool = False) -> None:
         """Register `alias` (case-insensitive) for `target`, once; `first` gives it priority."""
@@ -164,6 +165,12 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
                     for alias in [row["name"], *_split(row["aliases"])]:
                         target = AliasTarget("institution", body.name)
                         tables.add_alias(alias, target, first=name == "metonyms.tsv")
+        places = base / "places.tsv"
+        if places.exists():
+            for row in _rows(places, "places.tsv"):
+                key = " ".join(row["alias"].lower().split())
+                tables.places[key] = row["country"].upper()
+                tables.add_alias(key, AliasTarget("place", key))
     except (OSError, ValueError, KeyError) as exc:
         raise DataFileError(f"actor tables in {base} are invalid: {exc}") from exc
     return tables

@@ -46,6 +46,11 @@ def subject_of(verb: Any, depth: int = 0) -> list[Any]:
     return []
 
 
+def prep_objects(token: Any, preps: set[str]) -> Iterator[Any]:
+    """Objects of the token's prepositions named in `preps` (with their conjuncts)."""
+    yield from _prep_objects(token, preps)
+
+
 def _prep_objects(token: Any, preps: set[str]) -> Iterator[Any]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -72,12 +77,24 @@ def object_phrases(verb: Any) -> list[Any]:
 
 
 CAUSATIVES = {"let", "allow", "make", "have", "help"}
+# "Moscow received weapons from Pyongyang": the giver is the source.
+RECEIVING = {"receive", "obtain", "acquire", "import", "buy", "purchase", "get", "accept"}
 
 
 def verb_arguments(verb: Any) -> Arguments:
     """Source and target heads for a verbal trigger."""
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
+        governor = verb.head.head
+        targets = list(_prep_objects(governor, TARGET_PREPS)) + list(
+            _prep_objects(verb.head, TARGET_PREPS)
+        )
+        return Arguments(tuple(subject_of(governor)), tuple(dict.fromkeys(targets)))
     sources = subject_of(verb)
     targets = object_phrases(verb)
+    if verb.lemma_ in RECEIVING:
+        givers = list(_prep_objects(verb, {"from"}))
+        if givers:
+            return Arguments(tuple(givers), tuple(sources))
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CAUSATIVES:
         # "Russia let the treaty lapse": the causer acts on the clause's subject.
         targets = sources + targets

@@ -8,13 +8,18 @@ from datetime import date
 from typing import Any
 
 from redline.actors.mentions import Mention
-from redline.actors.resolve import resolve_mentions, successor
+from redline.actors.resolve import predecessor, resolve_mentions, successor
 from redline.actors.tables import ActorTables
-from redline.events.arguments import noun_arguments, phrase_tokens, verb_arguments
+from redline.events.arguments import (
+    noun_arguments,
+    phrase_tokens,
+    prep_objects,
+    verb_arguments,
+)
 from redline.events.contexts import ContextKeywords
 from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
-from redline.events.modality import _clause_path, read_modality
+from redline.events.modality import _clause_path, is_content, read_modality
 from redline.events.triggers import Match, find_triggers
 from redline.models import (
     Actor,
@@ -48,6 +53,7 @@ class SentenceCoder:
     def __init__(self, ctx: CodingContext, mentions: Sequence[Mention]) -> None:
         self.ctx = ctx
         self.mentions = list(mentions)
+        self.event_nouns = set(ctx.lexicon.nouns) | TREATY_NOUNS
         self.history: list[Event] = []
         self.treaty_pairs: list[tuple[Actor, Actor]] = []
         self.by_token: dict[int, Mention] = {}
@@ -55,7 +61,8 @@ class SentenceCoder:
             for i in range(mention.start, mention.end):
                 self.by_token[i] = mention
         self.published = ctx.document.published_at.date()
-        self.anchor: date | None = None
+        self.anchor: date | None = None  # last day-precise date of an asserted event
+        self.year_anchor: date | None = None  # last dated event of any kind
 
     def actor(self, heads: Sequence[Any], day: date) -> list[Actor]:
         """Actors named by the phrases headed by `heads` (one per phrase, two for "the two
@@ -63,6 +70,12 @@ class SentenceCoder:
         actors: list[Actor] = []
         for head in heads:
             tokens = phrase_tokens(head)
+            if head.i not in self.by_token and head.lemma_.lower() in self.event_nouns:
+                # "signed the Soviet-North Korean treaty": the adjectives name the treaty.
+                modifiers = {
+                    t.i for c in head.children if c.dep_ in ("amod", "compound") for t in c.subtree
+                }
+                tokens = [t for t in tokens if t.i not in modifiers]
             found: list[Mention] = []
             for token in tokens:
                 mention = self.by_token.get(token.i)
@@ -92,7 +105,10 @@ class SentenceCoder:
         return next((e for e in reversed(self.history) if e.type in types), None)
 
     def _resolve(self, found: Sequence[Mention], day: date, text: str = "") -> Actor | None:
-        return resolve_mentions(found, self.ctx.tables, day, self.ctx.document.source_country, text)
+        actor = resolve_mentions(
+            found, self.ctx.tables, day, self.ctx.document.source_country, text
+        )
+        return predecessor(actor, day) if actor is not None else None
 
     def _refer_back(self, head: Any, day: date) -> list[Actor]:
         """Resolve "he"/"she" and "the two leaders/sides" to the latest mentions before."""
@@ -135,6 +151,8 @@ class SentenceCoder:
         for match in matches:
             if match.nominal and match.token.i in covered:
                 continue
+            if is_content(match.token):
+                continue
             coded = [
                 e
                 for e in self._code_match(match, sentence, index, phrases)
@@ -158,13 +176,30 @@ class SentenceCoder:
         args = noun_arguments(token) if match.nominal else verb_arguments(token)
         reading = read_modality(token)
         when = event_date(
-            token, _clause_path(token), phrases, self.published, reading.modality, self.anchor
+            token,
+            _clause_path(token),
+            phrases,
+            self.published,
+            reading.modality,
+            self.anchor,
+            self.year_anchor,
         )
         if not when.expression:
             when = self._during_visit(token) or when
         day = when.value or self.published
         sources = self.actor(args.sources, day)
-        targets = self.actor(args.targets, day)
+        target_heads = list(args.targets)
+        if match.entry.particle and not match.nominal:
+            target_heads += list(prep_objects(token, {match.entry.particle}))
+        named = [t for t in self.actor(target_heads, day) if t not in sources]
+        # Events inside one state ("Seoul convened its security council") are not coded.
+        targets = (
+            [t for t in named if t.country is None or t.country != sources[0].country]
+            if (sources)
+            else named
+        )
+        if named and not targets:
+            return []
         if not sources:
             # "The clause was not included in the 2000 treaty": the treaty names the parties.
             treaty = [
@@ -190,6 +225,8 @@ class SentenceCoder:
             and modality in (Modality.ASSERTED,)
         ):
             self.anchor = when.value
+        if when.expression and when.value is not None:
+            self.year_anchor = when.value
         speaker = self.actor([reading.speaker], day) if reading.speaker is not None else []
         attribution = (
             (speaker[0].code if speaker else reading.speaker.text)

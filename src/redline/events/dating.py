@@ -64,6 +64,7 @@ def event_date(
     published: date,
     modality: Modality,
     anchor: date | None,
+    year_anchor: date | None = None,
 ) -> EventDate:
     """The trigger's own date, else an asserted event's reporting date, else publication."""
     tense = tense_of(trigger, modality)
@@ -82,7 +83,8 @@ def event_date(
     for owner in owners:
         for phrase in phrases:
             if phrase.owner == owner.i:
-                resolved = resolve_date(phrase.text, published, anchor=anchor, tense=tense)
+                base = year_anchor if "year" in phrase.text.lower() else anchor
+                resolved = resolve_date(phrase.text, published, anchor=base, tense=tense)
                 if resolved is not None and resolved.value is not None:
                     return resolved
     return EventDate(published, DatePrecision.DAY, "")

@@ -45,7 +45,10 @@ class Lexicon:
 
     def verb_entries(self, lemma: str) -> list[Trigger]:
         """Entries for a verb lemma, most specific (object, then particle) first."""
-        return sorted(self.verbs.get(lemma, []), key=lambda e: (not e.object, not e.particle))
+        return sorted(
+            self.verbs.get(lemma, []),
+            key=lambda e: (e.origin == "cameo2", not e.object, not e.particle),
+        )
 
     def noun_entry(self, lemma: str) -> Trigger | None:
         """The nominal trigger for a noun lemma, if any."""

@@ -98,7 +98,7 @@ HEDGE_NOUNS = {
     "concern",
     "report",
 }
-SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go"}
+SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go", "decide", "resolve"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
@@ -184,6 +184,40 @@ def _negated(token: Any) -> bool:
     )
 
 
+# Verbs whose complement is the content of a commitment or a request, not a separate event:
+# "agreed to provide assistance", "urged Moscow to halt", "pledging to help if attacked".
+CONTENT_GOVERNORS = {
+    "promise", "pledge", "vow", "agree", "commit", "oblige", "obligate", "guarantee",
+    "undertake", "bind", "require", "urge", "ask", "call", "press", "demand", "appeal",
+    "request", "invite", "encourage", "order", "warn", "threaten",
+}  # fmt: skip
+
+
+def is_content(trigger: Any) -> bool:
+    """True when the trigger is what another verb commits to or asks for, or a purpose clause."""
+    if trigger.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return True
+    token = trigger
+    for _ in range(4):
+        if token.head.i == token.i or token.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+            return False
+        token = token.head
+        if token.lemma_ in CONTENT_GOVERNORS and token.pos_ == "VERB":
+            return True
+    return False
+
+
+def _ruled_out(token: Any) -> bool:
+    """ "did not rule out supplying": a negated "rule out" is a hedge, not a negation."""
+    phrasal = token.lemma_ == "exclude" or (
+        token.lemma_ == "rule"
+        and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    )
+    return phrasal and any(c.dep_ == "neg" for c in token.children)
+
+
 def _infinitive(token: Any) -> bool:
     """An infinitive complement or purpose clause ("to discuss", "agreed to send")."""
     return token.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl") and any(
@@ -220,12 +254,17 @@ def read_modality(trigger: Any) -> ModalityReading:
             found.setdefault(Modality.CONDITIONAL, token.text)
         if depth == 0 and _infinitive(token) and token.head.lemma_ not in IMPLICATIVE:
             governor = read_modality(token.head).modality if token.head.i != token.i else None
-            if governor is Modality.SCHEDULED:
+            if governor is Modality.SCHEDULED or (
+                governor is Modality.ASSERTED and token.head.lemma_ in SCHEDULE_GOVERNORS
+            ):
                 found.setdefault(Modality.SCHEDULED, "to")
             elif governor is not None and governor is not Modality.ASSERTED:
                 found.setdefault(governor, "to")
             else:
                 found.setdefault(Modality.SPECULATED, "to")
+        if depth > 0 and _ruled_out(token):
+            found.setdefault(Modality.SPECULATED, token.text)
+            continue
         if own and _negated(token):
             found.setdefault(Modality.NEGATED, token.text)
         if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":

@@ -41,8 +41,15 @@ class Match:
     object_token: Any | None = None
 
 
+def misparsed_gerund(verb: Any) -> bool:
+    """ "denied supplying weapons": the small parser often makes the gerund an amod."""
+    return bool(verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN")
+
+
 def _objects(verb: Any) -> list[Any]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if misparsed_gerund(verb):
+        found.append(verb.head)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
         found.extend(g for g in prep.children if g.dep_ == "pobj")
     return found

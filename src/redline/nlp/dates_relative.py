@@ -114,6 +114,8 @@ def _count_from_publication(match: re.Match[str], ctx: DateContext) -> Resolved 
         or (ago and match["pre"])
     ):
         return None  # a bare "two days" is a length of time, not a point in it
+    if not ago and ctx.tense is Tense.PAST:
+        return None  # "his first visit in 24 years": in past tense a span, not a future date
     return shift(ctx.published, -amount if ago else amount, match["unit"])
 
 

@@ -21,6 +21,8 @@ MODEL_VERSION = "3.8.0"
 # Components the event coder does not use; skipping them saves parse time.
 DISABLED = ("senter",)
 
+PARAGRAPHS = "redline_paragraphs"
+
 _lock = threading.Lock()
 _loaded: dict[str, Any] = {}
 
@@ -97,7 +99,11 @@ def load_model(package: str = DEFAULT_MODEL) -> Any:
             import spacy
 
             try:
-                _loaded[package] = spacy.load(directory, exclude=list(DISABLED))
+                nlp = spacy.load(directory, exclude=list(DISABLED))
             except (OSError, ValueError) as exc:
                 raise ModelError(f"spaCy could not load {directory}: {exc}") from exc
+            from redline.nlp import paragraphs  # noqa: F401  (registers the component)
+
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+            _loaded[package] = nlp
         return _loaded[package]
