@@ -35,6 +35,9 @@ class GoldCase:
 
 def _date(value: object) -> date:
     text = str(value or "2000-01-01").strip()
+    if len(text) == 6 and text.isdigit():  # yymmdd, as in PETRARCH records
+        century = "20" if int(text[:2]) < 50 else "19"
+        text = f"{century}{text}"
     if len(text) == 8 and text.isdigit():
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     return date.fromisoformat(text[:10])

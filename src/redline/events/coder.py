@@ -91,6 +91,20 @@ class SentenceCoder:
                 actors.append(resolved)
         return actors
 
+    def _fallback_target(self, token: Any, sentence: Any, source: Actor, day: date) -> list[Actor]:
+        """No recipient in the clause: the nearest other state named in the trigger's
+        clause, else later in the sentence ("dismissed reports of troops in Russia")."""
+        subtree = sorted(t.i for t in token.subtree)
+        later = [i for i in range(token.i + 1, sentence.end) if i not in subtree]
+        for i in subtree + later:
+            mention = self.by_token.get(i)
+            if mention is None or not mention.kinds() & {"country", "person", "institution"}:
+                continue
+            actor = self._resolve([mention], day, mention.text)
+            if actor is not None and actor.country and actor.country != source.country:
+                return [actor]
+        return []
+
     def _during_visit(self, token: Any) -> EventDate | None:
         """ "during the visit" dates an event to the visit reported earlier."""
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "during"):
@@ -200,6 +214,8 @@ class SentenceCoder:
         )
         if named and not targets:
             return []
+        if not targets and sources:
+            targets = self._fallback_target(token, sentence, sources[0], day)
         if not sources:
             # "The clause was not included in the 2000 treaty": the treaty names the parties.
             treaty = [
