@@ -39,6 +39,11 @@ def subject_of(verb: Any, depth: int = 0) -> list[Any]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for g in child.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "Putin is expected to visit": the raised subject of a passive governor.
+        for child in verb.head.children:
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return conjuncts(child)
     if depth < 4 and verb.dep_ in INHERIT and verb.head.i != verb.i:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return conjuncts(verb.head) if verb.dep_ == "relcl" else []

@@ -74,6 +74,8 @@ def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
             continue
         if entry.object and entry.object not in object_lemmas:
             continue
+        if entry.type == "-":  # listed as not an event ("did not rule out")
+            return None
         return Match(verb, entry, nominal=False)
     return None
 
