@@ -19,7 +19,13 @@ from redline.events.arguments import (
 from redline.events.contexts import ContextKeywords
 from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
-from redline.events.modality import _clause_path, is_content, read_modality
+from redline.events.modality import (
+    IMPLICATIVE,
+    _clause_path,
+    is_content,
+    is_denial,
+    read_modality,
+)
 from redline.events.triggers import Match, find_triggers
 from redline.models import (
     Actor,
@@ -33,7 +39,7 @@ from redline.models import (
 from redline.ontology.plover import Ontology
 
 VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
-TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "alliance"}
+TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "alliance", "document"}
 
 
 @dataclass
@@ -165,8 +171,12 @@ class SentenceCoder:
         for match in matches:
             if match.nominal and match.token.i in covered:
                 continue
-            if is_content(match.token):
-                continue
+            if (
+                is_content(match.token)
+                or _governs_trigger(match.token, trigger_ids)
+                or is_denial(match.token)
+            ):
+                continue  # content of another event, or a denial (it sets a modality instead)
             coded = [
                 e
                 for e in self._code_match(match, sentence, index, phrases)
@@ -216,6 +226,8 @@ class SentenceCoder:
             return []
         if not targets and sources:
             targets = self._fallback_target(token, sentence, sources[0], day)
+        if not targets and match.entry.type == "CONSULT":
+            return []  # a meeting with no counterpart ("held a security meeting")
         if not sources:
             # "The clause was not included in the 2000 treaty": the treaty names the parties.
             treaty = [
@@ -290,6 +302,13 @@ class SentenceCoder:
                     )
                 )
         return events
+
+
+def _governs_trigger(token: Any, triggers: set[int]) -> bool:
+    """ "voted to ratify": an implicative verb whose complement is the event is not one."""
+    return token.lemma_ in IMPLICATIVE and any(
+        c.dep_ == "xcomp" and c.i in triggers for c in token.children
+    )
 
 
 def _mentions_treaty(trigger: Any, heads: Sequence[Any]) -> bool:

@@ -124,7 +124,9 @@ COMMISSIVE = {
     "declare",
 }
 # Governors that make an infinitive happen ("managed to sign" is asserted).
-IMPLICATIVE = {"manage", "force", "compel", "begin", "start", "continue", "go", "proceed"}
+IMPLICATIVE = {
+    "manage", "force", "compel", "begin", "start", "continue", "go", "proceed", "vote",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +225,11 @@ def _infinitive(token: Any) -> bool:
     return token.dep_ in ("xcomp", "advcl", "acl", "ccomp", "relcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
+
+
+def is_denial(token: Any) -> bool:
+    """True for a verb that denies a reported event ("denied that", "rejected reports")."""
+    return _is_denial(token) and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children)
 
 
 def _is_denial(token: Any) -> bool:

@@ -52,6 +52,12 @@ def _objects(verb: Any) -> list[Any]:
         found.append(verb.head)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
         found.extend(g for g in prep.children if g.dep_ == "pobj")
+    # "shipped 1,000 containers of munitions": the "of" object says what was shipped.
+    for obj in list(found):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    found.extend([g, *g.conjuncts])
     return found
 
 
@@ -62,13 +68,22 @@ def _particles(verb: Any) -> set[str]:
 def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
     """The most specific lexicon entry for a verb token, if any."""
     objects = _objects(verb)
+    particles = _particles(verb)
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    for entry in lexicon.verb_entries(verb.lemma_.lower()):
+        # An explicit verb + object row ("lodge" + "protest") beats the light-verb reading.
+        if (
+            entry.object
+            and entry.origin != "cameo2"
+            and entry.object in object_lemmas
+            and (not entry.particle or entry.particle in particles)
+        ):
+            return None if entry.type == "-" else Match(verb, entry, nominal=False)
     if verb.lemma_ in LIGHT_VERBS:
         for obj in objects:
             noun = lexicon.noun_entry(obj.lemma_.lower())
             if noun is not None and obj.dep_ in ("dobj", "nsubjpass"):
                 return Match(verb, noun, nominal=False, object_token=obj)
-    particles = _particles(verb)
-    object_lemmas = {o.lemma_.lower() for o in objects}
     for entry in lexicon.verb_entries(verb.lemma_.lower()):
         if entry.particle and entry.particle not in particles:
             continue
