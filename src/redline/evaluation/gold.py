@@ -59,6 +59,12 @@ def parse_case(data: dict[str, object], where: str) -> GoldCase:
         expected = tuple(
             GoldEvent(e.get("source"), e.get("target"), e.get("code")) for e in raw_expected
         )
+        if not expected and data.get("type") and isinstance(data.get("source"), str):
+            # One-event sets (e.g. the modality set): source/target/type at the top level.
+            target = data.get("target")
+            expected = (
+                GoldEvent(str(data["source"]), str(target) if target else None, str(data["type"])),
+            )
         label = data.get("label") or data.get("event") or data.get("type")
         return GoldCase(
             id=str(data.get("id") or where),
