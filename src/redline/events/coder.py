@@ -137,7 +137,8 @@ class SentenceCoder:
             visit = self._last(("CONSULT",))
             return [visit.source] if visit else []
         if lemma in TREATY_NOUNS:
-            if not self.treaty_pairs:
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+            if not self.treaty_pairs or indefinite:
                 return []
             return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
         earlier = [
