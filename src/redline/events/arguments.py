@@ -98,6 +98,15 @@ def verb_arguments(verb: Any) -> Arguments:
     targets = object_phrases(verb)
     if verb.lemma_ in RECEIVING:
         givers = list(_prep_objects(verb, {"from"}))
+        if not givers:
+            # "denied receiving Iranian drones": the giver names the goods.
+            givers = [
+                m
+                for o in verb.children
+                if o.dep_ == "dobj"
+                for m in o.children
+                if m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN")
+            ]
         if givers:
             return Arguments(tuple(givers), tuple(sources))
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CAUSATIVES:

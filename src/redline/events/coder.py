@@ -144,6 +144,17 @@ class SentenceCoder:
         earlier = [
             m for m in self.mentions if m.end <= head.i and m.kinds() & {"person", "country"}
         ]
+        if head.lower_ in ("it", "they") and head.dep_ in ("nsubj", "nsubjpass"):
+            # "Iran rejected claims that it had shipped...": the subject of the clause above.
+            node = head.head
+            for _ in range(4):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].i != head.i:
+                    return self.actor(subjects[:1], day)
+            return []
         if head.lower_ in ("he", "she"):
             people = [m for m in earlier if "person" in m.kinds()]
             resolved = self._resolve(people[-1:], day, head.text) if people else None

@@ -14,6 +14,11 @@ from redline.models import Modality
 
 DENIAL_VERBS = {"deny", "dismiss", "refute", "rebut", "disavow", "reject", "dispute"}
 DENIAL_OBJECTS = {"report", "claim", "allegation", "suggestion", "speculation", "accusation"}
+# "called the reports baseless", "reports ... were false": a denial by predicate.
+FALSE_WORDS = {
+    "false", "baseless", "groundless", "fabricated", "untrue", "fake", "unfounded",
+    "nonsense", "absurd", "fabrication", "lie", "disinformation", "rumour", "rumor",
+}  # fmt: skip
 SPEECH_VERBS = {
     "say",
     "tell",
@@ -99,7 +104,7 @@ HEDGE_NOUNS = {
     "report",
 }
 SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go", "decide", "resolve"}
-CONDITION_MARKS = {"if", "unless", "whether"}
+CONDITION_MARKS = {"if", "unless"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
 # Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):
@@ -180,7 +185,9 @@ def _negated(token: Any) -> bool:
             and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
             and token.pos_ in ("VERB", "AUX")
         ):
-            return bool(child.dep_ in ("nsubjpass", "dobj"))
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "yet" and token.lemma_ in ("have", "be"):
+            return True  # "has yet to deliver"
     return token.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ == "no" for c in token.children
     )
@@ -205,8 +212,11 @@ def is_content(trigger: Any) -> bool:
     for _ in range(4):
         if token.head.i == token.i or token.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
             return False
+        link = token.dep_
         token = token.head
-        if token.lemma_ in CONTENT_GOVERNORS and token.pos_ == "VERB":
+        if token.pos_ != "VERB" or token.lemma_ not in CONTENT_GOVERNORS:
+            continue
+        if link == "xcomp" or (link == "ccomp" and token.lemma_ in COMMISSIVE):
             return True
     return False
 
@@ -227,12 +237,26 @@ def _infinitive(token: Any) -> bool:
     )
 
 
+def _false_report(token: Any) -> bool:
+    """A report or claim called false ("dismissed as groundless", "reports were false")."""
+    if token.lemma_ not in DENIAL_OBJECTS:
+        return False
+    governor = token.head
+    predicates = [c for c in governor.children if c.dep_ in ("acomp", "oprd", "attr", "ccomp")]
+    predicates += [
+        g for c in governor.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+    ]
+    return any(p.lemma_.lower() in FALSE_WORDS or p.lower_ in FALSE_WORDS for p in predicates)
+
+
 def is_denial(token: Any) -> bool:
     """True for a verb that denies a reported event ("denied that", "rejected reports")."""
     return _is_denial(token) and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children)
 
 
 def _is_denial(token: Any) -> bool:
+    if _false_report(token):
+        return True
     if token.lemma_ not in DENIAL_VERBS:
         return False
     if token.lemma_ == "reject":
@@ -301,10 +325,17 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
                 found.setdefault(Modality.SPECULATED, word.text)
             elif word.lower_ in FUTURE_AUX:
                 found.setdefault(Modality.SCHEDULED, word.text)
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+        found.setdefault(Modality.SPECULATED, "whether")
     if depth == 0:
         return
-    if link in ("xcomp", "ccomp", "acl", "relcl", "advcl") or token.pos_ == "NOUN":
-        if token.lemma_ in HEDGE_GOVERNORS and link in ("xcomp", "ccomp"):
+    nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
+    if (
+        link in ("xcomp", "ccomp", "acl", "relcl", "advcl")
+        or token.pos_ == "NOUN"
+        or (nominal_object)
+    ):
+        if token.lemma_ in HEDGE_GOVERNORS and (link in ("xcomp", "ccomp") or nominal_object):
             found.setdefault(Modality.SPECULATED, token.text)
         elif token.lemma_ in HEDGE_ADJECTIVES and link in ("xcomp", "ccomp"):
             found.setdefault(Modality.SPECULATED, token.text)
