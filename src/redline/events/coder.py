@@ -236,6 +236,8 @@ class SentenceCoder:
         )
         if named and not targets:
             return []
+        if not targets and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:2]  # "Putin and Kim signed"
         if not targets and sources:
             targets = self._fallback_target(token, sentence, sources[0], day)
         if not targets and match.entry.type == "CONSULT":
