@@ -16,7 +16,7 @@ pytestmark = pytest.mark.model
 
 # The share of demo-corpus golden sentences coded exactly right. Raise it as the coder improves;
 # it must never fall.
-DEMO_SENTENCE_FLOOR = 0.47
+DEMO_SENTENCE_FLOOR = 0.48
 
 
 @pytest.fixture(scope="module")

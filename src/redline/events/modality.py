@@ -160,13 +160,20 @@ def _clause_path(trigger: Any) -> list[Any]:
 def _has_condition(token: Any) -> bool:
     for child in token.children:
         if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
-            return True
+            # "even if" concedes rather than conditions
+            return not any(g.lower_ == "even" for g in token.children if g.i < child.i)
         if (
             child.dep_ == "prep"
             and child.lower_ == "in"
-            and any(g.lower_ == "case" for g in child.children)
+            and any(g.lower_ in ("case", "event") for g in child.children)
         ):
-            return True
+            return True  # "in case of", "in the event of/that"
+        if (
+            child.dep_ == "mark"
+            and child.lower_ == "as"
+            and any(g.lower_ == "long" for g in token.children)
+        ):
+            return True  # "as long as"
     return token.dep_ == "advcl" and any(
         c.dep_ == "aux"
         and c.lower_ in ("should", "were")
@@ -176,10 +183,29 @@ def _has_condition(token: Any) -> bool:
     )
 
 
+NEGATING_NOUNS = {"absence", "lack"}
+
+
 def _negated(token: Any) -> bool:
+    if (
+        token.pos_ == "NOUN"
+        and token.head.dep_ == "prep"
+        and token.head.lower_ == "of"
+        and (token.head.head.lemma_ in NEGATING_NOUNS)
+    ):
+        return True  # "the absence of any strike"
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(
+            g.lower_ == "neither" for g in child.children
+        ):
+            return True  # "Neither Athens nor Ankara sent warships"
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
+            for g in child.children
+        ):
+            return True  # "at no point did ..."
         if (
             child.dep_ in ("nsubjpass", "dobj", "nsubj")
             and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
@@ -286,7 +312,7 @@ def read_modality(trigger: Any) -> ModalityReading:
         if depth == 0 and _infinitive(token) and token.head.lemma_ not in IMPLICATIVE:
             governor = read_modality(token.head).modality if token.head.i != token.i else None
             if governor is Modality.SCHEDULED or (
-                governor is Modality.ASSERTED and token.head.lemma_ in SCHEDULE_GOVERNORS
+                governor is Modality.ASSERTED and token.head.lemma_ in SCHEDULE_GOVERNORS | {"be"}
             ):
                 found.setdefault(Modality.SCHEDULED, "to")
             elif governor is not None and governor is not Modality.ASSERTED:
@@ -330,6 +356,12 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     if depth == 0:
         return
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
+    if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
+        # "A meeting ... is scheduled for Friday", "talks are expected next week"
+        if token.lemma_ in SCHEDULE_GOVERNORS:
+            found.setdefault(Modality.SCHEDULED, token.text)
+        elif token.lemma_ in HEDGE_GOVERNORS:
+            found.setdefault(Modality.SPECULATED, token.text)
     if (
         link in ("xcomp", "ccomp", "acl", "relcl", "advcl")
         or token.pos_ == "NOUN"
