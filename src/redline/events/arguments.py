@@ -12,7 +12,7 @@ OBJECTS = {"dobj", "dative", "attr", "oprd"}
 TARGET_PREPS = {"to", "with", "against", "on", "for", "toward", "towards", "into", "at", "upon"}
 PAIR_PREPS = {"between"}
 # Clause links through which a verb without a subject inherits its head's subject.
-INHERIT = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
+INHERIT = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 

@@ -244,14 +244,16 @@ class SentenceCoder:
             return []  # a meeting with no counterpart ("held a security meeting")
         if not sources:
             # "The clause was not included in the 2000 treaty": the treaty names the parties.
-            treaty = [
+            candidates = [c for c in token.children if c.dep_ == "nsubjpass"] + [
                 g
                 for c in token.children
                 if c.dep_ == "prep"
                 for g in c.children
-                if g.dep_ == "pobj" and g.lemma_.lower() in TREATY_NOUNS
+                if g.dep_ == "pobj"
             ]
-            sources = self.actor(treaty[:1], day)
+            treaty = [h for h in candidates if h.lemma_.lower() in TREATY_NOUNS]
+            between = [t for h in treaty[:1] for t in prep_objects(h, {"between"})]
+            sources = self.actor(between or treaty[:1], day)
             targets = sources[1:]
             sources = sources[:1]
         if not sources:

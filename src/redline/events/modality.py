@@ -228,6 +228,12 @@ CONTENT_GOVERNORS = {
 }  # fmt: skip
 
 
+COMMITMENTS = {
+    "promise", "pledge", "vow", "agree", "commit", "oblige", "obligate", "guarantee",
+    "undertake", "bind",
+}  # fmt: skip
+
+
 def is_content(trigger: Any) -> bool:
     """True when the trigger is what another verb commits to or asks for, or a purpose clause."""
     if trigger.dep_ == "advcl" and any(
@@ -242,8 +248,14 @@ def is_content(trigger: Any) -> bool:
         token = token.head
         if token.pos_ != "VERB" or token.lemma_ not in CONTENT_GOVERNORS:
             continue
-        if link == "xcomp" or (link == "ccomp" and token.lemma_ in COMMISSIVE):
+        if link == "xcomp" or (link == "ccomp" and token.lemma_ in COMMITMENTS):
             return True
+        if (
+            link == "ccomp"
+            and token.lemma_ in ("warn", "threaten")
+            and any(c.dep_ in ("dobj", "dative") for c in token.children)
+        ):
+            return True  # "warned Moscow it would respond": what is threatened
     return False
 
 
