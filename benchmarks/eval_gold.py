@@ -24,7 +24,7 @@ SETS = {
         SHARED / "ud-petrarch-validation" / "petr2_gsr_cases.jsonl",
         ("extract",),
     ),
-    "modality-dev": (ROOT / "tests" / "golden" / "modality.jsonl", ("extract",)),
+    "modality-gold": (ROOT / "tests" / "golden" / "modality.jsonl", ("extract",)),
 }
 HEADLINE = ("n", "type_accuracy", "type_macro_f1", "pair_f1", "triple_f1", "exact_match",
             "modality_accuracy")  # fmt: skip
