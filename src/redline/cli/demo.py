@@ -29,22 +29,40 @@ def default_demo_url() -> tuple[str, Path]:
     return f"sqlite:///{path}", path
 
 
-def pair_timeline(events: list[Event]) -> Table:
-    """The Russia-DPRK events in date order, one row per event."""
-    table = Table(title="Russia - North Korea, as reported", show_lines=False)
-    for name in ("date", "type", "who", "modality", "evidence"):
-        table.add_column(name, overflow="fold")
+def pair_timeline(events: list[Event], title: str, reported: dict[str, str]) -> Table:
+    """Events in date order, one line each, the evidence cut to fit the terminal."""
+    table = Table(title=title, show_lines=False, expand=True)
+    table.add_column("reported", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("who", no_wrap=True)
+    table.add_column("modality", no_wrap=True)
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", ratio=1)
     for event in events:
-        who = f"{event.source.code} -> {event.target.code if event.target else '-'}"
-        text = event.evidence.text
+        who = f"{event.source.country or event.source.code}->"
+        who += (event.target.country or event.target.code) if event.target else "-"
         table.add_row(
+            reported.get(event.evidence.doc_id, ""),
             event.date.value.isoformat() if event.date.value else "?",
             event.type,
             who,
             event.modality.value,
-            text if len(text) <= 110 else text[:107] + "...",
+            event.evidence.text,
         )
     return table
+
+
+def treaty_story(events: list[Event]) -> list[Event]:
+    """The reports about the 2024 pact itself, in date order."""
+    words = ("treaty", "pact", "article 4")
+    return [
+        e
+        for e in events
+        if e.type in ("AGREE", "SUPPORT")
+        and e.date.value is not None
+        and e.date.value.year == 2024
+        and any(word in e.evidence.text.lower() for word in words)
+    ]
 
 
 @click.command()
@@ -58,7 +76,7 @@ def pair_timeline(events: list[Event]) -> Table:
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
-    default=40,
+    default=25,
     show_default=True,
     help="Rows of the Russia-DPRK timeline to print.",
 )
@@ -91,10 +109,14 @@ def demo(db_url: str | None, limit: int) -> None:
         "Events by modality: "
         + ", ".join(f"{m.value} {by_modality.get(m.value, 0)}" for m in Modality)
     )
-    console.print(pair_timeline(pair_events[:limit]))
+    reported = {d.id: d.published_at.date().isoformat() for d in store.documents()}
+    story = treaty_story(pair_events)
+    console.print(pair_timeline(story, "The 2024 pact, as reported", reported))
+    console.print(pair_timeline(pair_events[:limit], "Russia - North Korea: every event", reported))
     if len(pair_events) > limit:
         console.print(
-            f"... {len(pair_events) - limit} more: redline events --pair RUS PRK --db {db_url}"
+            f"... {len(pair_events) - limit} more: redline events --pair RUS PRK --db {db_url}",
+            soft_wrap=True,
         )
     console.print(
         "\n[bold]What you are looking at:[/] every row is one event coded from one sentence, "
@@ -107,4 +129,5 @@ def demo(db_url: str | None, limit: int) -> None:
         f"  redline events --format jsonl --limit 3 --db {db_url}\n"
         "  redline ingest ./my-articles/   (text/Markdown, HTML, JSONL, RSS/Atom, folders)",
         highlight=False,
+        soft_wrap=True,
     )

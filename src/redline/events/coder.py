@@ -279,12 +279,15 @@ class SentenceCoder:
         )
         entry = match.entry
         contexts = self.ctx.contexts.for_sentence(sentence, entry.contexts)
+        raw = sentence.text
+        start = sentence.start_char + len(raw) - len(raw.lstrip())
+        text = raw.strip()
         evidence = Evidence(
             doc_id=self.ctx.document.id,
             sentence=index,
-            start=sentence.start_char,
-            end=sentence.end_char,
-            text=sentence.text,
+            start=start,
+            end=start + len(text),
+            text=text,
             trigger_start=token.idx,
             trigger_end=token.idx + len(token.text),
         )
