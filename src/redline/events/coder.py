@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -93,6 +93,11 @@ class SentenceCoder:
                 actors.extend(self._refer_back(treaty or head, day))
                 continue
             resolved = self._resolve(found, day, text)
+            if resolved is not None and head.lemma_.lower() in TREATY_NOUNS:
+                # "the new treaty with North Korea": the pact's other party comes along.
+                partner = self._treaty_partner(resolved, day)
+                if partner is not None and partner not in actors:
+                    actors.append(partner)
             if resolved is not None and resolved not in actors:
                 actors.append(resolved)
         return actors
@@ -118,6 +123,15 @@ class SentenceCoder:
                 visit = self._last(("CONSULT",))
                 if visit is not None and visit.date.expression:
                     return EventDate(visit.date.value, visit.date.precision, "during the visit")
+        return None
+
+    def _treaty_partner(self, party: Actor, day: date) -> Actor | None:
+        """The other party of the latest treaty reported with `party`."""
+        for pair in reversed(self.treaty_pairs):
+            sides = [successor(a, self.ctx.tables, day) for a in pair]
+            countries = [a.country for a in sides]
+            if party.country in countries:
+                return sides[1 - countries.index(party.country)]
         return None
 
     def _last(self, types: tuple[str, ...]) -> Event | None:
@@ -187,6 +201,7 @@ class SentenceCoder:
                 is_content(match.token)
                 or _governs_trigger(match.token, trigger_ids)
                 or is_denial(match.token)
+                or _embedded_question(match.token)
             ):
                 continue  # content of another event, or a denial (it sets a modality instead)
             coded = [
@@ -242,6 +257,9 @@ class SentenceCoder:
             targets = self._fallback_target(token, sentence, sources[0], day)
         if not targets and match.entry.type == "CONSULT":
             return []  # a meeting with no counterpart ("held a security meeting")
+        if match.entry.type == "CONSULT" and sources and sources[0].sector == "MIL":
+            entry = replace(match.entry, type="AID", mode=None, contexts=("military",))
+            match = replace(match, entry=entry)  # troops "arriving in" a country are sent there
         if not sources:
             # "The clause was not included in the 2000 treaty": the treaty names the parties.
             candidates = [c for c in token.children if c.dep_ == "nsubjpass"] + [
@@ -323,10 +341,28 @@ class SentenceCoder:
         return events
 
 
+GOVERNORS = IMPLICATIVE | {
+    "decide", "plan", "prepare", "intend", "try", "attempt", "expect", "hope", "want", "seek",
+}  # fmt: skip
+WH_WORDS = {"when", "how", "why", "where", "whether"}
+
+
 def _governs_trigger(token: Any, triggers: set[int]) -> bool:
-    """ "voted to ratify": an implicative verb whose complement is the event is not one."""
-    return token.lemma_ in IMPLICATIVE and any(
+    """ "voted to ratify", "decided to send": the governor is not an event of its own."""
+    return token.lemma_ in GOVERNORS and any(
         c.dep_ == "xcomp" and c.i in triggers for c in token.children
+    )
+
+
+def _embedded_question(token: Any) -> bool:
+    """ "did not say when the missiles were delivered": a question, not a report."""
+    return (
+        token.dep_ in ("ccomp", "advcl")
+        and any(
+            c.lower_ in WH_WORDS and c.i < token.i and c.dep_ in ("advmod", "mark")
+            for c in token.children
+        )
+        and token.head.lemma_ in ("say", "tell", "know", "ask", "disclose", "reveal", "confirm")
     )
 
 

@@ -79,7 +79,8 @@ def event_date(
                 if resolved is not None and resolved.value is not None:
                     return resolved
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
-    owners = path if modality is Modality.ASSERTED else path[: 2 if infinitive else 1]
+    reported = modality in (Modality.ASSERTED, Modality.DENIED, Modality.NEGATED)
+    owners = path if reported else path[: 2 if infinitive else 1]
     for owner in owners:
         for phrase in phrases:
             if phrase.owner == owner.i:
@@ -94,4 +95,6 @@ def is_historical(when: EventDate, published: date) -> bool:
     """True when an event dates from well before the article."""
     if when.value is None or not when.expression:
         return False
+    if when.expression.lower().startswith("since"):
+        return False  # "has sent ... since September 2023": ongoing, not background
     return (published - when.value).days > HISTORICAL_AFTER_DAYS

@@ -20,6 +20,7 @@ FALSE_WORDS = {
     "nonsense", "absurd", "fabrication", "lie", "disinformation", "rumour", "rumor",
 }  # fmt: skip
 SPEECH_VERBS = {
+    "assure",
     "say",
     "tell",
     "announce",
