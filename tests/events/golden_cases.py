@@ -24,6 +24,7 @@ class GoldenCase:
     sentence: str
     events: list[dict[str, Any]]
     reason: str
+    scope: str = "sentence"
 
 
 def load_cases(name: str) -> list[GoldenCase]:
@@ -31,7 +32,13 @@ def load_cases(name: str) -> list[GoldenCase]:
     data = yaml.safe_load((GOLDEN / name).read_text("utf-8"))
     default = data.get("document")
     return [
-        GoldenCase(c.get("document", default), c["sentence"], c["events"] or [], c["reason"])
+        GoldenCase(
+            c.get("document", default),
+            c["sentence"],
+            c["events"] or [],
+            c["reason"],
+            c.get("scope", "sentence"),
+        )
         for c in data["cases"]
     ]
 
