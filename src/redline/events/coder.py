@@ -257,7 +257,12 @@ class SentenceCoder:
             targets = self._fallback_target(token, sentence, sources[0], day)
         if not targets and match.entry.type == "CONSULT":
             return []  # a meeting with no counterpart ("held a security meeting")
-        if match.entry.type == "CONSULT" and sources and sources[0].sector == "MIL":
+        if (
+            match.entry.type == "CONSULT"
+            and sources
+            and sources[0].sector == "MIL"
+            and (sources[0].person is None)
+        ):
             entry = replace(match.entry, type="AID", mode=None, contexts=("military",))
             match = replace(match, entry=entry)  # troops "arriving in" a country are sent there
         if not sources:
