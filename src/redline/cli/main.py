@@ -18,6 +18,12 @@ COMMANDS = {
     ),
     "events": ("redline.cli.events", "events", "List stored events with filters."),
     "eval": ("redline.cli.evaluate", "evaluate", "Score the event coder on a gold JSONL file."),
+    "provisions": (
+        "redline.cli.provisions",
+        "provisions",
+        "Code the treaty provisions of a treaty text or news report.",
+    ),
+    "treaty": ("redline.cli.treaty", "treaty", "Compare treaty texts clause by clause (diff)."),
 }
 
 
