@@ -42,7 +42,10 @@ def pipeline() -> Any:
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Iterator[Any]:
-    """A fresh, migrated SQLite store in a temporary file."""
+    """A fresh, migrated SQLite store in a temporary file.
+
+    tests/store/conftest.py overrides it there to run each store test on PostgreSQL as well.
+    """
     from redline.store import open_store
 
     db = open_store(f"sqlite:///{tmp_path / 'test.db'}")

@@ -19,9 +19,13 @@ from redline.models import Document
 Collected = tuple[list[Document], list[IngestProblem]]
 
 
-def _collect(targets: Iterable[str | Path], limits: IngestLimits | None = None) -> Collected:
+def _collect(
+    targets: Iterable[str | Path], limits: IngestLimits | None = None, **options: Any
+) -> Collected:
     names = [str(target) for target in targets]
-    results = list(iter_sources(names) if limits is None else iter_sources(names, limits))
+    if limits is not None:
+        options["limits"] = limits
+    results = list(iter_sources(names, **options))
     documents = [item for item in results if isinstance(item, Document)]
     problems = [item for item in results if isinstance(item, IngestProblem)]
     assert len(documents) + len(problems) == len(results)
@@ -35,6 +39,13 @@ def collect() -> Callable[..., Collected]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Files without an extension are served as text/plain (then sniffed), like many servers.
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        "": "text/plain",
+        ".jsonl": "application/jsonl",
+    }
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -73,6 +84,17 @@ def web_root(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     root.mkdir()
     with _serving(functools.partial(_QuietHandler, directory=str(root))) as base:
         yield root, base
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Callable[..., http.server.BaseHTTPRequestHandler]], str]]:
+    """Start a server on 127.0.0.1 for a handler class; returns its base URL. Stopped after."""
+    with contextlib.ExitStack() as stack:
+
+        def start(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> str:
+            return stack.enter_context(_serving(handler))
+
+        yield start
 
 
 @pytest.fixture

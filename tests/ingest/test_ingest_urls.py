@@ -1,4 +1,8 @@
-"""http(s) sources, served from a temporary directory by a local http.server."""
+"""http(s) sources, served from a temporary directory by a local http.server.
+
+The server is on 127.0.0.1, so every fetch here passes ``allow_private=True`` (LOCAL); what is
+refused without it is in test_ingest_fetch_safety.py.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from redline.models import Document
 
 Collect = Callable[..., tuple[list[Document], list[IngestProblem]]]
 WebRoot = tuple[Path, str]
+LOCAL = IngestLimits(allow_private=True)
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Envoys meet in Vladivostok | Harbour Times</title>
@@ -39,7 +44,7 @@ def test_url_html_page(web_root: WebRoot, collect: Collect) -> None:
     root, base = web_root
     (root / "envoys.html").write_text(PAGE, encoding="utf-8")
     url = f"{base}/envoys.html"
-    [doc], problems = collect([url])
+    [doc], problems = collect([url], LOCAL)
     assert problems == []
     assert doc.origin == url and doc.url == url
     assert doc.title == "Envoys meet in Vladivostok"
@@ -51,9 +56,9 @@ def test_url_html_page(web_root: WebRoot, collect: Collect) -> None:
 def test_url_rss_feed(web_root: WebRoot, collect: Collect) -> None:
     root, base = web_root
     (root / "wire.rss").write_text(RSS, encoding="utf-8")
-    (root / "feed").write_text(RSS, encoding="utf-8")  # no extension: sniffed
+    (root / "feed").write_text(RSS, encoding="utf-8")  # text/plain, no extension: sniffed
     for url in (f"{base}/wire.rss", f"{base}/feed"):
-        documents, problems = collect([url])
+        documents, problems = collect([url], LOCAL)
         assert problems == []
         assert [doc.origin for doc in documents] == [f"{url}#entry1", f"{url}#entry2"]
         assert [doc.source for doc in documents] == ["Harbour Wire", "Harbour Wire"]
@@ -65,13 +70,21 @@ def test_url_failures(web_root: WebRoot, collect: Collect) -> None:
     root, base = web_root
     (root / "big.txt").write_text("word " * 1_000, encoding="utf-8")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    missing, big, image = f"{base}/missing.html", f"{base}/big.txt", f"{base}/image.png"
-    documents, problems = collect([missing, big, image], IngestLimits(max_bytes=1_000))
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    missing, big = f"{base}/missing.html", f"{base}/big.txt"
+    image, disguised = f"{base}/image.png", f"{base}/image.txt"
+    limits = IngestLimits(max_bytes=1_000, allow_private=True)
+    documents, problems = collect([missing, big, image, disguised], limits)
     assert documents == []
     assert [(p.origin, p.reason) for p in problems] == [
         (missing, "HTTP 404 File not found"),
         (big, "response too large (5.0 kB > 1.0 kB limit; raise it with --max-bytes)"),
-        (image, "binary response, not text"),
+        (
+            image,
+            "content type 'image/png' is not read; expected HTML, XHTML, RSS/Atom/XML, "
+            "plain text or JSON Lines",
+        ),
+        (disguised, "binary response, not text"),
     ]
 
 
@@ -80,7 +93,7 @@ def test_url_timeout(collect: Collect) -> None:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
         url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
-        documents, [problem] = collect([url], IngestLimits(fetch_timeout=0.3))
+        documents, [problem] = collect([url], IngestLimits(fetch_timeout=0.3, allow_private=True))
     assert documents == []
     assert problem.origin == url and "timed out" in problem.reason
 
@@ -89,14 +102,18 @@ def test_redirects_are_checked(web_root: WebRoot, redirector: str, collect: Coll
     root, base = web_root
     (root / "envoys.html").write_text(PAGE, encoding="utf-8")
     followed = f"{redirector}/to/{base}/envoys.html"
-    # urllib itself would follow a redirect to ftp:; check_url is what refuses it.
     to_ftp = f"{redirector}/to/ftp://127.0.0.1/feed.xml"
     to_file = f"{redirector}/to/file:///etc/passwd"
-    documents, problems = collect([followed, to_ftp, to_file])
+    documents, problems = collect([followed, to_ftp, to_file], LOCAL)
     assert [doc.origin for doc in documents] == [followed]
     assert [(p.origin, p.severity) for p in problems] == [(to_ftp, "error"), (to_file, "error")]
-    assert problems[0].reason == "unsupported URL scheme 'ftp'; only http and https"
-    assert "not allowed" in problems[1].reason
+    assert problems[0].reason == (
+        "redirect to ftp://127.0.0.1/feed.xml refused: "
+        "unsupported URL scheme 'ftp'; only http and https"
+    )
+    assert problems[1].reason == (
+        "redirect to file:///etc/passwd refused: unsupported URL scheme 'file'; only http and https"
+    )
 
 
 def test_url_checks_before_any_request(collect: Collect, audit_log: Any) -> None:

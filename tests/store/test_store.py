@@ -1,50 +1,21 @@
-"""The store keeps documents once, links copies, and writes each document atomically."""
+"""The store keeps documents once, links copies, and writes each document atomically.
+
+Every test taking `store` runs on SQLite and PostgreSQL (see conftest.py).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.exc import IntegrityError
+from store_samples import make_doc, make_event
 
-from redline.models import Actor, DatePrecision, Document, Event, EventDate, Evidence, Modality
+from redline.models import Actor, Modality
 from redline.store import EventFilter, SaveOutcome, open_store
-from redline.store.database import current_revision, head_revision
-
-
-def make_doc(body: str = "Putin met Kim.", source: str = "Wire", origin: str = "a.md") -> Document:
-    return Document(
-        id=Document.content_id(body),
-        body=body,
-        title="t",
-        source=source,
-        published_at=datetime(2024, 6, 19, tzinfo=UTC),
-        source_country="KOR",
-        origin=origin,
-    )
-
-
-def make_event(
-    doc: Document,
-    type_: str = "CONSULT",
-    target: str | None = "PRK",
-    modality: Modality = Modality.ASSERTED,
-    day: date = date(2024, 6, 19),
-    trigger_start: int = 6,
-) -> Event:
-    return Event(
-        type=type_,
-        source=Actor("RUSHOS", "RUS", "HOS", "Vladimir Putin", "Putin"),
-        target=Actor(target, target, None, None, "Kim") if target else None,
-        modality=modality,
-        evidence=Evidence(doc.id, 0, 0, len(doc.body), doc.body, trigger_start, trigger_start + 3),
-        date=EventDate(day, DatePrecision.DAY, "on Wednesday"),
-        contexts=("military", "diplomatic"),
-        attribution="KOR",
-        intensity=2.5,
-    )
 
 
 def test_new_document_and_events_round_trip(store: Any) -> None:
@@ -70,8 +41,15 @@ def test_syndicated_copy_is_linked_not_duplicated(store: Any) -> None:
     store.save(doc, [make_event(doc)])
     copy = make_doc(source="Daily Herald", origin="b.md")
     assert store.save(copy, []) is SaveOutcome.COPY
+    assert store.save(copy, []) is SaveOutcome.SEEN
     assert store.counts() == {"documents": 1, "document_copies": 2, "events": 1}
     assert store.copies(doc.id) == ["Daily Herald", "Wire"]
+
+
+def test_repeated_event_ids_in_one_document_are_stored_once(store: Any) -> None:
+    doc = make_doc()
+    assert store.save(doc, [make_event(doc), make_event(doc)]) is SaveOutcome.NEW
+    assert store.counts()["events"] == 1
 
 
 def test_failed_event_insert_leaves_no_document(store: Any) -> None:
@@ -81,6 +59,15 @@ def test_failed_event_insert_leaves_no_document(store: Any) -> None:
     with pytest.raises(IntegrityError):
         store.save(doc, [broken])
     assert store.counts() == {"documents": 0, "document_copies": 0, "events": 0}
+    assert store.save(doc, [make_event(doc)]) is SaveOutcome.NEW
+
+
+def test_save_or_skip_reports_a_broken_document_as_seen(store: Any) -> None:
+    doc = make_doc()
+    broken = make_event(doc)
+    object.__setattr__(broken, "type", None)
+    assert store.save_or_skip(doc, [broken]) is SaveOutcome.SEEN
+    assert store.counts()["documents"] == 0
 
 
 def test_filters(store: Any) -> None:
@@ -102,17 +89,44 @@ def test_filters(store: Any) -> None:
     window = EventFilter(since=date(2024, 6, 18), until=date(2024, 6, 19))
     assert [e.type for e in store.events(window)] == ["CONSULT"]
     assert len(store.events(EventFilter(limit=1, offset=1))) == 1
+    assert len(store.events(EventFilter(offset=3))) == 1
 
 
-def test_migrations_are_idempotent_and_at_head(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
-    first = open_store(url)
-    second = open_store(url)
-    assert current_revision(second.engine) == head_revision() == "0001"
-    first.engine.dispose()
-    second.engine.dispose()
+def test_undated_events_come_first_on_every_backend(store: Any) -> None:
+    doc = make_doc()
+    store.save(doc, [make_event(doc, day=date(2024, 6, 19)), make_event(doc, "AGREE", day=None)])
+    assert [e.date.value for e in store.events()] == [None, date(2024, 6, 19)]
 
 
-def test_sqlite_uses_wal(store: Any) -> None:
+def test_datetimes_keep_their_moment_and_come_back_in_utc(store: Any) -> None:
+    seoul = timezone(timedelta(hours=9))
+    late = replace(make_doc(), published_at=datetime(2024, 6, 19, 8, 0, tzinfo=seoul))
+    early = replace(
+        make_doc("Kim met Putin.", origin="b.md"),
+        published_at=datetime(2024, 6, 18, 23, 30, tzinfo=UTC),  # 08:30 in Seoul: after `late`
+        fetched_at=datetime(2024, 6, 19, 1, 0),  # naive: taken as UTC
+    )
+    store.save(late, [])
+    store.save(early, [])
+    stored = store.document(late.id)
+    assert stored.published_at == datetime(2024, 6, 18, 23, 0, tzinfo=UTC)
+    assert stored.published_at.utcoffset() == timedelta(0)
+    assert store.document(early.id).fetched_at == datetime(2024, 6, 19, 1, 0, tzinfo=UTC)
+    assert [d.id for d in store.documents()] == [late.id, early.id]
+
+
+def test_long_outlet_names_and_organisation_codes_are_stored(store: Any) -> None:
+    # A person whose role belongs to an organisation has the organisation code as country.
+    doc = make_doc(source="The " + "Very " * 60 + "Long Feed Title")
+    banker = Actor("AFDBIGO", "AFDB", "IGO", "Omar Kabbaj", "Omar Kabbaj")
+    event = replace(make_event(doc), source=banker, mode="disapprove-of-the-long-mode-name", id="")
+    assert store.save(doc, [event]) is SaveOutcome.NEW
+    assert store.document(doc.id) == doc
+    assert store.events(EventFilter(actor="AFDB")) == [event]
+
+
+def test_sqlite_uses_wal(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'wal.db'}")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    store.engine.dispose()

@@ -18,12 +18,25 @@ COMMANDS = {
     ),
     "events": ("redline.cli.events", "events", "List stored events with filters."),
     "eval": ("redline.cli.evaluate", "evaluate", "Score the event coder on a gold JSONL file."),
+    "init": (
+        "redline.cli.init",
+        "init",
+        "Write a commented starter config, red-line rule file and playbook.",
+    ),
+    "doctor": (
+        "redline.cli.doctor",
+        "doctor",
+        "Check the installation and configuration; say how to fix each problem.",
+    ),
     "provisions": (
         "redline.cli.provisions",
         "provisions",
         "Code the treaty provisions of a treaty text or news report.",
     ),
     "treaty": ("redline.cli.treaty", "treaty", "Compare treaty texts clause by clause (diff)."),
+    "dyad": ("redline.cli.dyad", "dyad", "Cooperation level of a pair: evidence and history."),
+    "redlines": ("redline.cli.redlines", "redlines", "Evaluate or validate red-line rules."),
+    "alerts": ("redline.cli.alerts", "alerts", "List red-line alerts with evidence and playbook."),
 }
 
 

@@ -12,6 +12,9 @@ from redline.models import Document
 
 _HEADLINE_CHARS = 100
 _ISO3 = re.compile(r"[A-Za-z]{3}")
+# Lone surrogates (from JSON or YAML escapes) cannot be encoded as UTF-8, and NUL cannot be
+# stored in a PostgreSQL text column.
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,11 @@ class Provenance:
     fallback_date: datetime
     fallback_title: str
     url: str | None = None
+
+
+def clean_text(text: str) -> str:
+    """Text that can be stored: lone surrogates become U+FFFD and NUL characters are dropped."""
+    return _UNSTORABLE.sub(lambda match: "" if match.group() == "\x00" else "\ufffd", text)
 
 
 def to_utc_if_naive(moment: datetime) -> datetime:
@@ -72,16 +80,21 @@ def build_document(
     url: str | None = None,
     source_country: str | None = None,
 ) -> Document:
-    """A Document keyed by its body's content id, with its language detected."""
+    """A Document keyed by its body's content id, with its language detected.
+
+    Readers check that ``body`` has text after :func:`clean_text`; every field is cleaned here.
+    """
+    body = clean_text(body)
+    url = clean_text(url) if url is not None else None
     return Document(
         id=Document.content_id(body),
         body=body,
-        title=title,
-        source=source,
+        title=clean_text(title),
+        source=clean_text(source),
         published_at=published_at,
         source_country=source_country,
         url=url,
         language=detect_language(body),
         fetched_at=provenance.fetched_at,
-        origin=origin if origin is not None else provenance.origin,
+        origin=clean_text(origin if origin is not None else provenance.origin),
     )

@@ -1,4 +1,9 @@
-"""RSS and Atom feeds, parsed by feedparser from bytes already read (it never fetches)."""
+"""RSS and Atom feeds, parsed by feedparser from bytes already read (it never fetches).
+
+The bytes have passed :func:`~redline.ingest.markup_checks.prepare_feed`. feedparser's own
+HTML sanitizing and relative-URI passes are off: they take quadratic time on unclosed comments,
+and only text is kept here (:func:`~redline.ingest.markup.html_to_text` drops scripts).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped, unused-ignore]
 
-from redline.ingest.document import Provenance, build_document, headline_from_body
+from redline.ingest.document import Provenance, build_document, clean_text, headline_from_body
 from redline.ingest.limits import IngestLimits
 from redline.ingest.markup import html_to_text
 from redline.ingest.problems import IngestProblem
@@ -33,7 +38,10 @@ def read_feed(
     origin = provenance.origin
     try:
         parsed = feedparser.parse(
-            io.BytesIO(data), response_headers=_headers(provenance, content_type)
+            io.BytesIO(data),
+            response_headers=_headers(provenance, content_type),
+            sanitize_html=False,
+            resolve_relative_uris=False,
         )
     except Exception as exc:  # a third-party parser failing on hostile input is bad input
         logger.debug("feedparser failed on %s", origin, exc_info=True)
@@ -131,8 +139,8 @@ def _as_text(value: Any, kind: Any) -> str:
     if not isinstance(value, str):
         return ""
     if kind in _HTML_TYPES:
-        return html_to_text(value)
-    return value.strip()
+        return html_to_text(clean_text(value))
+    return clean_text(value).strip()
 
 
 def _entry_date(entry: Mapping[str, Any]) -> datetime | None:

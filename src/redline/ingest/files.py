@@ -55,13 +55,20 @@ def read_file(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
         if info.st_size > max_bytes:
             raise IngestError(too_large_reason("file", info.st_size, max_bytes))
         with path.open("rb") as handle:
-            # Read one byte past the limit: a file may grow between stat() and read().
-            data = handle.read(max_bytes + 1)
+            # read(n) allocates n bytes up front, so ask for the size stat() gave plus one; a
+            # file that grew since is read on, up to one byte past the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         raise IngestError(os_reason(exc)) from exc
     if len(data) > max_bytes:
         raise IngestError(too_large_reason("file", None, max_bytes))
-    return data, datetime.fromtimestamp(info.st_mtime, tz=UTC)
+    try:
+        modified = datetime.fromtimestamp(info.st_mtime, tz=UTC)
+    except (OverflowError, OSError, ValueError):  # a time outside datetime's years 1-9999
+        modified = datetime.now(UTC)
+    return data, modified
 
 
 def os_reason(exc: OSError) -> str:

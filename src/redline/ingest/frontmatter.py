@@ -16,14 +16,28 @@ from typing import Any
 import yaml
 
 from redline.errors import IngestError
-from redline.ingest.document import Provenance, build_document, country_code, parse_timestamp
+from redline.ingest.document import (
+    Provenance,
+    build_document,
+    clean_text,
+    country_code,
+    parse_timestamp,
+)
+from redline.ingest.limits import DEFAULT_LIMITS, IngestLimits, human_size
 from redline.ingest.problems import IngestProblem
 from redline.models import Document
 
 KNOWN_KEYS = frozenset({"title", "date", "source", "source_country", "url"})
 _FENCE = "---"
-_CLOSING_FENCES = ("---", "...")
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# PyYAML composes nested collections recursively (and, traced, very slowly): front matter
+# needs none of this depth, so it is refused before parsing. At most 128 + 32 + 64 levels.
+_MAX_INDENT = 128
+_MAX_BLOCK_INDICATORS = 32
+_MAX_FLOW_DEPTH = 64
+_DEEP_BLOCK = re.compile(rf"(?:[-?:][ \t]+){{{_MAX_BLOCK_INDICATORS + 1}}}")
+_NESTED_TOO_DEEPLY = "invalid YAML front matter: nested too deeply"
 
 
 class _HeaderLoader(yaml.SafeLoader):
@@ -44,23 +58,38 @@ class _Header:
     first_line: int
 
 
-def split_front_matter(text: str) -> tuple[_Header | None, str]:
-    """Separate a leading ``---`` block from the body; raise IngestError if it is not closed."""
-    lines = text.split("\n")
-    if lines[0].rstrip() != _FENCE:
+def split_front_matter(
+    text: str, max_bytes: int = DEFAULT_LIMITS.max_front_matter_bytes
+) -> tuple[_Header | None, str]:
+    """Separate a leading ``---`` block from the body.
+
+    Raises IngestError if the block is not closed or is over ``max_bytes`` of UTF-8.
+    """
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != _FENCE:
         return None, text
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in _CLOSING_FENCES:
-            header = _Header("\n".join(lines[1:index]), first_line=2)
-            return header, "\n".join(lines[index + 1 :])
-    raise IngestError("front matter opened with '---' on line 1 is never closed")
+    closing = _CLOSING_FENCE.search(rest)
+    if closing is None:
+        raise IngestError("front matter opened with '---' on line 1 is never closed")
+    header = rest[: closing.start()].removesuffix("\n")
+    size = len(header.encode("utf-8"))
+    if size > max_bytes:
+        raise IngestError(
+            f"front matter too large ({human_size(size)} > {human_size(max_bytes)} "
+            "max_front_matter_bytes)"
+        )
+    return _Header(header, first_line=2), rest[closing.end() + 1 :]
 
 
-def read_text_document(text: str, provenance: Provenance) -> Iterator[Document | IngestProblem]:
+def read_text_document(
+    text: str, provenance: Provenance, limits: IngestLimits = DEFAULT_LIMITS
+) -> Iterator[Document | IngestProblem]:
     """Yield the document in a text or Markdown file, after any warnings about fallbacks."""
     origin = provenance.origin
     try:
-        header, body = split_front_matter(text.removeprefix("\ufeff"))
+        header, body = split_front_matter(
+            text.removeprefix("\ufeff"), limits.max_front_matter_bytes
+        )
         fields = _load_header(header) if header else {}
         warnings = [_unknown_key_warning(origin, key) for key in fields if key not in KNOWN_KEYS]
         title = _text_field(fields, "title")
@@ -71,7 +100,7 @@ def read_text_document(text: str, provenance: Provenance) -> Iterator[Document |
     except IngestError as exc:
         yield IngestProblem.error(origin, exc.message)
         return
-    body = body.strip()
+    body = clean_text(body).strip()
     if not body:
         yield IngestProblem.error(origin, "no text after the front matter")
         return
@@ -96,6 +125,8 @@ def read_text_document(text: str, provenance: Provenance) -> Iterator[Document |
 
 def _load_header(header: _Header) -> Mapping[str, Any]:
     """Parse the YAML block into a mapping, reporting syntax errors with the file line."""
+    if _nests_too_deeply(header.text):
+        raise IngestError(_NESTED_TOO_DEEPLY)
     try:
         loaded = yaml.load(header.text, Loader=_HeaderLoader)  # _HeaderLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
@@ -105,11 +136,35 @@ def _load_header(header: _Header) -> Mapping[str, Any]:
         raise IngestError(f"invalid YAML front matter{where}: {exc.problem}") from exc
     except (yaml.YAMLError, ValueError) as exc:
         raise IngestError(f"invalid YAML front matter: {exc}") from exc
+    except RecursionError as exc:  # a backstop for _nests_too_deeply
+        raise IngestError(_NESTED_TOO_DEEPLY) from exc
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):
         raise IngestError("front matter must be YAML 'key: value' lines")
     return {str(key): value for key, value in loaded.items()}
+
+
+def _nests_too_deeply(text: str) -> bool:
+    """A cheap bound on YAML nesting: indentation, block indicators per line, open brackets.
+
+    Brackets inside quotes count too; no plain front matter comes near these bounds.
+    """
+    flow_depth = 0
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        if len(line) - len(content) > _MAX_INDENT:
+            return True
+        if _DEEP_BLOCK.match(content):
+            return True
+        for char in content:
+            if char in "[{":
+                flow_depth += 1
+                if flow_depth > _MAX_FLOW_DEPTH:
+                    return True
+            elif char in "]}":
+                flow_depth = max(0, flow_depth - 1)
+    return False
 
 
 def _unknown_key_warning(origin: str, key: str) -> IngestProblem:

@@ -10,6 +10,7 @@ from redline.errors import IngestError
 from redline.ingest.document import (
     Provenance,
     build_document,
+    clean_text,
     country_code,
     headline_from_body,
     parse_timestamp,
@@ -71,6 +72,8 @@ def _load_record(line: str) -> Mapping[str, Any]:
         raise IngestError(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
     except RecursionError as exc:
         raise IngestError("invalid JSON: nested too deeply") from exc
+    except ValueError as exc:  # an integer over Python's 4,300-digit conversion limit
+        raise IngestError(f"invalid JSON: {str(exc).partition(':')[0]}") from exc
     if not isinstance(record, dict):
         raise IngestError(f"expected a JSON object, got {type(record).__name__}")
     return record
@@ -83,4 +86,4 @@ def _text(record: Mapping[str, Any], key: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise IngestError(f"field {key!r} must be a string, got {type(value).__name__}")
-    return value.strip() or None
+    return clean_text(value).strip() or None

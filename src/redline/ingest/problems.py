@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# Reasons quote hostile input (HTTP reason phrases, parser messages): control characters are
+# escaped so that a reason stays one line and cannot drive a terminal.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,11 @@ class IngestProblem:
     origin: str
     reason: str
     severity: Severity
+
+    def __post_init__(self) -> None:
+        if _CONTROL.search(self.reason):
+            escaped = _CONTROL.sub(lambda match: repr(match.group())[1:-1], self.reason)
+            object.__setattr__(self, "reason", escaped)
 
     @classmethod
     def error(cls, origin: str, reason: str) -> IngestProblem:

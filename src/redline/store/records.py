@@ -16,10 +16,6 @@ from redline.models import (
 )
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def document_row(doc: Document) -> dict[str, Any]:
     """The `documents` row for a document."""
     return {
@@ -37,18 +33,29 @@ def document_row(doc: Document) -> dict[str, Any]:
     }
 
 
+def copy_row(doc: Document) -> dict[str, Any]:
+    """The `document_copies` row recording one sighting of a document."""
+    return {
+        "doc_id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "published_at": doc.published_at,
+        "origin": doc.origin,
+    }
+
+
 def row_document(row: Any) -> Document:
-    """A document from its row."""
+    """A document from its row (datetimes come back aware, in UTC)."""
     return Document(
         id=row.id,
         body=row.body,
         title=row.title,
         source=row.source,
-        published_at=_aware(row.published_at),
+        published_at=row.published_at,
         source_country=row.source_country,
         url=row.url,
         language=row.language,
-        fetched_at=_aware(row.fetched_at) if row.fetched_at else None,
+        fetched_at=row.fetched_at,
         origin=row.origin,
     )
 

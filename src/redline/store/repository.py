@@ -11,8 +11,12 @@ from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from redline.models import Document, Event
-from redline.store.records import document_row, event_row, row_document, row_event
+from redline.store.records import copy_row, document_row, event_row, row_document, row_event
 from redline.store.schema import document_copies, documents, events
+from redline.store.upsert import insert_all_new, insert_new
+
+# A copy is one outlet's sighting of a document at one origin (the `uq_copy` constraint).
+COPY_KEY = ("doc_id", "source", "origin")
 
 
 class SaveOutcome(StrEnum):
@@ -51,35 +55,30 @@ class Store:
         return found is not None
 
     def save(self, doc: Document, coded: Sequence[Event]) -> SaveOutcome:
-        """Store a document with its events atomically, or link it as a copy if known."""
-        copy = {
-            "doc_id": doc.id,
-            "source": doc.source,
-            "url": doc.url,
-            "published_at": doc.published_at,
-            "origin": doc.origin,
-        }
+        """Store a document with its events atomically, or link it as a copy if known.
+
+        Safe when several processes save the same document at once: the content-hash key
+        lets exactly one of them insert it (NEW); the others record their sighting (COPY) or
+        find it recorded already (SEEN). Each insert comes first in its transaction, so SQLite
+        takes the write lock before reading anything and PostgreSQL waits on the other
+        writer's key until that writer commits or rolls back.
+        """
         with self.engine.begin() as conn:
-            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
-                seen = conn.execute(
-                    select(document_copies.c.id).where(
-                        document_copies.c.doc_id == doc.id,
-                        document_copies.c.source == doc.source,
-                        document_copies.c.origin == doc.origin,
-                    )
-                ).first()
-                if seen:
-                    return SaveOutcome.SEEN
-                conn.execute(document_copies.insert().values(**copy))
+            if insert_new(conn, documents, ["id"], document_row(doc)):
+                insert_new(conn, document_copies, COPY_KEY, copy_row(doc))
+                rows = [event_row(e) for e in _unique(coded)]
+                insert_all_new(conn, events, ["id"], rows)
+                return SaveOutcome.NEW
+            if insert_new(conn, document_copies, COPY_KEY, copy_row(doc)):
                 return SaveOutcome.COPY
-            conn.execute(documents.insert().values(**document_row(doc)))
-            conn.execute(document_copies.insert().values(**copy))
-            if coded:
-                conn.execute(events.insert(), [event_row(e) for e in _unique(coded)])
-        return SaveOutcome.NEW
+        return SaveOutcome.SEEN
 
     def save_or_skip(self, doc: Document, coded: Sequence[Event]) -> SaveOutcome:
-        """`save`, treating a concurrent writer's insert of the same document as SEEN."""
+        """`save`, reporting a document that breaks a table constraint as SEEN.
+
+        `save` itself no longer fails on a concurrent writer's copy of the document; what
+        remains to catch is a constraint error in the document's own rows.
+        """
         try:
             return self.save(doc, coded)
         except IntegrityError:
@@ -94,7 +93,9 @@ class Store:
     def documents(self) -> Iterator[Document]:
         """All documents in publication order."""
         with self.engine.connect() as conn:
-            for row in conn.execute(select(documents).order_by(documents.c.published_at)):
+            for row in conn.execute(
+                select(documents).order_by(documents.c.published_at, documents.c.id)
+            ):
                 yield row_document(row)
 
     def copies(self, doc_id: str) -> list[str]:
@@ -114,7 +115,7 @@ class Store:
             }
 
     def events(self, where: EventFilter = EventFilter()) -> list[Event]:
-        """Events matching the filter, ordered by event date then document position."""
+        """Events matching the filter, undated first, then by date and document position."""
         query = select(events)
         conditions = []
         if where.actor:
@@ -147,8 +148,13 @@ class Store:
             conditions.append(events.c.doc_id == where.doc_id)
         if conditions:
             query = query.where(and_(*conditions))
+        # Spelled out because the backends differ: SQLite sorts NULL first, PostgreSQL last.
         query = query.order_by(
-            events.c.event_date, events.c.doc_id, events.c.sentence, events.c.trigger_start
+            events.c.event_date.asc().nulls_first(),
+            events.c.doc_id,
+            events.c.sentence,
+            events.c.trigger_start,
+            events.c.id,
         )
         if where.limit is not None:
             query = query.limit(where.limit)

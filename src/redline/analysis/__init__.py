@@ -1,0 +1,1 @@
+"""Analysis: one event from many reports, the cooperation ladder, conflict-cooperation series."""

@@ -1,0 +1,192 @@
+"""The cooperation ladder of a pair: the level reached as fact, the level only signalled.
+
+Items count from their own date (`Report.known_on`: historical background at the date it
+happened, a speculation from the day it was reported). The asserted level at a date is the
+highest rung among asserted items still in effect; the signalled level is the highest rung
+among asserted or signalled items, so it is never below the asserted one. A lapse ends earlier
+commitments (not activities: munitions delivered stay delivered) at or above its level; when it
+names the agreements it ends (for events: years mentioned in its sentence that match a
+commitment), only those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from redline.analysis.evidence import Basis, EvidenceItem, ItemKind, LadderEvidence, Status
+from redline.analysis.evidence import status_of as _status_of
+from redline.analysis.ladder_rules import Ladder, LevelGuard, Rung
+from redline.analysis.reports import Report, country, period_start
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class LevelState:
+    """The ladder of a pair on one date, with the items that put it there."""
+
+    at: date
+    asserted: int
+    signalled: int
+    asserted_by: tuple[LadderEvidence, ...] = ()
+    signalled_by: tuple[LadderEvidence, ...] = ()
+    ended: tuple[LadderEvidence, ...] = ()
+    lapses: tuple[LadderEvidence, ...] = ()
+    denied: tuple[LadderEvidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LevelChange:
+    """A date on which the asserted or signalled level changed, and the items that moved it."""
+
+    date: date
+    asserted: int
+    signalled: int
+    items: tuple[LadderEvidence, ...]
+
+
+def ladder_items(
+    reports: Iterable[Report],
+    ladder: Ladder,
+    pair: tuple[str, str],
+    successors: Mapping[str, str] | None = None,
+) -> list[EvidenceItem]:
+    """The evidence items of a pair; a historic state counts for its successor (SUN for RUS)."""
+    successors = successors or {}
+    wanted = tuple(sorted(pair))
+    items: dict[tuple[str, int, ItemKind], EvidenceItem] = {}
+    guarded: list[tuple[LevelGuard, EvidenceItem]] = []
+    for report in reports:
+        source, target = country(report.event.source), country(report.event.target)
+        if source is None or target is None or report.known_on is None:
+            continue
+        mapped = (successors.get(source, source), successors.get(target, target))
+        if tuple(sorted(mapped)) != wanted:
+            continue
+        status = _status_of(report.event.modality)
+        if status is None:
+            continue
+        note = "" if mapped == (source, target) else f" (as {source}-{target})"
+        for rung in ladder.rungs:
+            item = _item(report, rung, status, ladder, note)
+            if item is None:
+                continue
+            key = (report.event.id, item.level, item.kind)
+            if key in items:
+                continue
+            if rung.requires:
+                guarded.append((rung.requires, item))
+            items[key] = item
+    plain = [i for i in items.values() if not any(i is g for _, g in guarded)]
+    for guard, item in guarded:
+        if guard_holds(guard, level_at(plain, item.date)):
+            plain.append(item)
+    return sorted(
+        plain, key=lambda i: (i.date, i.level, i.rung, i.report.event.id if i.report else "")
+    )
+
+
+def _item(
+    report: Report, rung: Rung, status: Status, ladder: Ladder, note: str
+) -> EvidenceItem | None:
+    event = report.event
+    if not rung.condition.matches(event):
+        return None
+    if rung.kind is ItemKind.LAPSE and status is not Status.ASSERTED:
+        return None
+    if rung.max_status is Status.SIGNALLED and status is Status.ASSERTED:
+        status = Status.SIGNALLED
+    when = report.known_on
+    assert when is not None
+    start = period_start(event.date)
+    promise = rung.basis is Basis.COMMITMENT or event.type in ladder.commitment_types
+    basis = Basis.COMMITMENT if promise else Basis.ACTIVITY
+    target = event.target.code if event.target else "-"
+    return EvidenceItem(
+        date=when,
+        level=rung.level,
+        modality=event.modality,
+        status=status,
+        kind=rung.kind,
+        basis=basis,
+        description=f"{rung.description or rung.id}: {event.type} {event.source.code} -> "
+        f"{target}{note}, {event.modality.value}",
+        evidence=event.evidence,
+        rung=rung.id,
+        agreement=f"year:{start.year}" if start and promise else None,
+        lapses=tuple(
+            f"year:{y}"
+            for y in sorted({int(y) for y in YEAR.findall(event.evidence.text)})
+            if y < when.year
+        )
+        if rung.kind is ItemKind.LAPSE
+        else (),
+        report=report,
+    )
+
+
+def guard_holds(guard: LevelGuard, state: LevelState) -> bool:
+    """True when the pair's level with the guard's status is at least the guard's."""
+    level = state.asserted if guard.status is Status.ASSERTED else state.signalled
+    return level >= guard.at_least
+
+
+def level_at(items: Sequence[LadderEvidence], at: date) -> LevelState:
+    """The ladder on `at`: items dated that day or before, less the commitments that lapsed."""
+    current = [i for i in items if i.date <= at]
+    lapses = [i for i in current if i.kind is ItemKind.LAPSE and i.status is Status.ASSERTED]
+    reach = [i for i in current if i.kind is ItemKind.REACH]
+    ended = [i for i in reach if _ended(i, lapses, reach)]
+    live = [i for i in reach if not any(i is e for e in ended)]
+    asserted = max((i.level for i in live if i.status is Status.ASSERTED), default=0)
+    signal = max((i.level for i in live if i.status is Status.SIGNALLED), default=0)
+    signalled = max(asserted, signal)
+    return LevelState(
+        at=at,
+        asserted=asserted,
+        signalled=signalled,
+        asserted_by=tuple(i for i in live if i.status is Status.ASSERTED and i.level == asserted)
+        if asserted
+        else (),
+        signalled_by=tuple(i for i in live if i.status is Status.SIGNALLED and i.level == signal)
+        if signal > asserted
+        else (),
+        ended=tuple(ended),
+        lapses=tuple(lapses),
+        denied=tuple(i for i in live if i.status is Status.DENIED),
+    )
+
+
+def _ended(item: LadderEvidence, lapses: list[LadderEvidence], reach: list[LadderEvidence]) -> bool:
+    if item.basis is not Basis.COMMITMENT:
+        return False
+    for lapse in lapses:
+        if lapse.date <= item.date or item.level < lapse.level:
+            continue
+        made_before = {
+            r.agreement for r in reach if r.basis is Basis.COMMITMENT and r.date < lapse.date
+        }
+        scope = set(lapse.lapses) & made_before
+        if not scope or item.agreement in scope:
+            return True
+    return False
+
+
+def level_history(items: Sequence[LadderEvidence]) -> list[LevelChange]:
+    """Every date on which the asserted or the signalled level changed."""
+    changes: list[LevelChange] = []
+    previous = (0, 0)
+    for day in sorted({i.date for i in items}):
+        state = level_at(items, day)
+        levels = (state.asserted, state.signalled)
+        if levels == previous:
+            continue
+        movers = [
+            i for i in (*state.asserted_by, *state.signalled_by, *state.lapses) if i.date == day
+        ]
+        changes.append(LevelChange(day, state.asserted, state.signalled, tuple(movers)))
+        previous = levels
+    return changes

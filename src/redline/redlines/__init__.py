@@ -1,0 +1,1 @@
+"""Red lines: rule schema and evaluation, the alert lifecycle, the playbook."""
