@@ -50,6 +50,16 @@ SEEDS = {
     b"</title><content type='html'>&lt;p&gt;Envoys met.&lt;/p&gt;</content><updated>"
     b"2024-06-17T10:00:00Z</updated></entry></feed>",
 }
+# Tokens libFuzzer splices into inputs, so it reaches the checks without guessing them.
+DICTIONARY = (
+    "---", "...", "title:", "date:", "source_country:", "<item>", "</item>", "<entry>",
+    "<description>", "<content type='html'>", "<rss version='2.0'>", "<channel>", "<feed>",
+    "<!DOCTYPE", "<!ENTITY", "<![CDATA[", "]]>", "<!--", "-->", "<?xml version='1.0'",
+    "encoding='", "?>", "&lt;", "&#x", "<html>", "<article>", "<p>", "<div>", "<script>",
+    '{"text": "', '"date": "', "HTTP/1.1 200 OK\r\n", "Content-Type: ", "text/html",
+    "application/rss+xml", "charset=", "Content-Encoding: gzip", "Content-Length: ",
+    "Transfer-Encoding: chunked", "Location: ", "\r\n\r\n", "\x1f\x8b\x08",
+)  # fmt: skip
 HTTP_SEED = (
     b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 46\r\n\r\n"
     b"<html><body><p>Envoys met today.</p></body></html>"
@@ -147,9 +157,9 @@ def _worker(stats_path: Path, artifacts: Path, slow_seconds: float, fuzzer_args:
         return list(read_fetched(url, body, content_type, limits))
 
     def test_one_input(data: bytes) -> None:
-        provider = atheris.FuzzedDataProvider(data)
-        mode = provider.ConsumeIntInRange(0, HTTP_MODE)
-        content = provider.ConsumeBytes(len(data))
+        if not data:
+            return
+        mode, content = data[0] % (HTTP_MODE + 1), data[1:]  # the seeds' first byte is the mode
         started = time.perf_counter()
         failure: BaseException | None = None
         try:
@@ -187,17 +197,25 @@ def _seed(corpus: Path) -> None:
     (corpus / "seed-http").write_bytes(bytes([HTTP_MODE]) + HTTP_SEED)
 
 
+def _dict_escape(token: str) -> str:
+    """A token in libFuzzer's dictionary syntax: printable ASCII, else \\xHH escapes."""
+    return "".join(
+        chr(byte) if 0x20 <= byte < 0x7F and byte not in b'"\\' else f"\\x{byte:02X}"
+        for byte in token.encode("utf-8")
+    )
+
+
 def _libfuzzer_figures(log: str) -> dict[str, int | None]:
     def last(pattern: str) -> int | None:
         found = re.findall(pattern, log)
         return int(found[-1]) if found else None
 
     return {
-        "libfuzzer_executed_units": last(r"stat::number_of_executed_units: (\d+)"),
+        "libfuzzer_executed_units": last(r"stat::number_of_executed_units:\s+(\d+)"),
         "coverage_edges": last(r"cov: (\d+)"),
         "coverage_features": last(r"ft: (\d+)"),
         "corpus_inputs": last(r"corp: (\d+)/"),
-        "peak_rss_mb": last(r"stat::peak_rss_mb: (\d+)"),
+        "peak_rss_mb": last(r"stat::peak_rss_mb:\s+(\d+)"),
     }
 
 
@@ -209,8 +227,12 @@ def run(seconds: int, out: Path, slow_seconds: float, hang_seconds: int) -> dict
         artifacts.mkdir(parents=True, exist_ok=True)
         _seed(corpus)
         stats_path = work / "stats.json"
+        dictionary = work / "ingest.dict"
+        dictionary.write_text("".join(f'"{_dict_escape(token)}"\n' for token in DICTIONARY))
         fuzzer_args = [
             f"-max_total_time={seconds}",
+            f"-dict={dictionary}",
+            "-len_control=0",
             f"-timeout={hang_seconds}",
             "-rss_limit_mb=4096",
             "-max_len=65536",
@@ -236,14 +258,17 @@ def run(seconds: int, out: Path, slow_seconds: float, hang_seconds: int) -> dict
         hangs = sorted(p.name for p in artifacts.glob("timeout-*"))
         ooms = sorted(p.name for p in artifacts.glob("oom-*"))
         crashes = stats.get("crashes", {})
+        figures = _libfuzzer_figures(child.stderr)
+        # libFuzzer counts every run; the child's own count is written every 2 s.
+        tried = figures["libfuzzer_executed_units"] or stats.get("inputs", 0)
         summary = {
             "tool": "atheris (libFuzzer)",
             "date": datetime.now(UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
             "seconds_requested": seconds,
             "seconds_run": round(elapsed, 1),
-            "inputs_tried": stats.get("inputs", 0),
-            "inputs_per_second": round(stats.get("inputs", 0) / max(elapsed, 1e-9), 1),
+            "inputs_tried": tried,
+            "inputs_per_second": round(tried / max(elapsed, 1e-9), 1),
             "crashes_found": len(crashes) + len(hangs) + len(ooms),
             "crashes": crashes,
             "hangs": hangs,
@@ -251,10 +276,15 @@ def run(seconds: int, out: Path, slow_seconds: float, hang_seconds: int) -> dict
             "slow_inputs": stats.get("slow", []),
             "slow_threshold_seconds": slow_seconds,
             "slowest_input_seconds": stats.get("slowest_seconds"),
-            **_libfuzzer_figures(child.stderr),
+            **figures,
             "libfuzzer_exit_code": child.returncode,
             "artifacts": str(artifacts),
         }
+        if child.returncode and not (crashes or hangs or ooms):
+            summary["error"] = child.stderr[-2000:]  # the fuzzer itself failed
+        if not any(artifacts.iterdir()):
+            artifacts.rmdir()
+            summary["artifacts"] = None
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(summary, indent=2) + "\n", "utf-8")
     return summary
@@ -278,7 +308,7 @@ def main() -> None:
         sys.exit("atheris is not installed: pip install atheris")
     summary = run(args.seconds, args.out, args.slow, args.hang)
     print(json.dumps({k: v for k, v in summary.items() if k != "slow_inputs"}, indent=2))
-    sys.exit(1 if summary["crashes_found"] else 0)
+    sys.exit(1 if summary["crashes_found"] or "error" in summary else 0)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from redline.ingest import IngestLimits, IngestProblem, iter_sources
 from redline.models import Document
 from redline.pipeline import Pipeline
+from redline.redlines.service import refresh
 from redline.store import SaveOutcome, Store
 
 
@@ -72,4 +73,7 @@ def ingest(
         else:
             report.seen += 1
         on_item(item.document.origin)
+    # Red lines are evaluated whenever documents arrive, whatever the path that brought them.
+    if report.new or report.copies:
+        refresh(store)
     return report

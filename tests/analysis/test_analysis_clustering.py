@@ -141,3 +141,23 @@ def test_a_month_precise_mention_joins_the_day_it_covers() -> None:
 def test_independent_sources_merge_outlets_shared_by_documents() -> None:
     assert independent_sources({"a": ["Wire", "Tribune"], "b": ["Tribune"], "c": ["Herald"]}) == 2
     assert independent_sources({"a": [], "b": []}) == 2
+
+
+def test_events_of_unrelated_contexts_stay_apart() -> None:
+    trade = event(
+        "The two sides agreed to expand trade and payment systems in roubles.",
+        doc="x",
+        contexts=["economic"],
+        trigger="agreed",
+    )
+    defence = event(
+        "The two sides agreed to expand mutual assistance in payment of aid.",
+        doc="y",
+        contexts=["military"],
+        trigger="agreed",
+    )
+    assert len(cluster_events([trade, defence], outlets_of)) == 2
+    untagged = event(
+        "The two sides agreed to expand trade and payment systems.", doc="z", trigger="agreed"
+    )
+    assert len(cluster_events([trade, untagged], outlets_of)) == 1

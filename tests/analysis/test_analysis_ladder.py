@@ -243,3 +243,18 @@ def test_ladder_file_errors_name_the_line(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "ladder.yaml:3: level must be a whole number from 0 to 7" in message
     assert "ladder.yaml:4: unknown PLOVER type 'CONSULTS' (did you mean 'CONSULT'?)" in message
+
+
+def test_the_strongest_reading_of_an_event_wins_on_a_rung() -> None:
+    # "troops ... fighting" signals joint combat (troops-for-war), "alongside" proves it
+    alongside = report(
+        event(
+            "North Korean troops are fighting alongside Russian forces in the war.",
+            type="AID",
+            source="PRK",
+            target="RUS",
+            doc="a",
+        )
+    )
+    (item,) = [i for i in ladder_items([alongside], packaged_ladder(), PAIR) if i.level == 7]
+    assert (item.status, item.rung) == (Status.ASSERTED, "combat-alongside")

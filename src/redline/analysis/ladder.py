@@ -22,6 +22,7 @@ from redline.analysis.ladder_rules import Ladder, LevelGuard, Rung
 from redline.analysis.reports import Report, country, period_start
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+STATUS_RANK = {Status.ASSERTED: 0, Status.SIGNALLED: 1, Status.DENIED: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,36 +58,33 @@ def ladder_items(
     """The evidence items of a pair; a historic state counts for its successor (SUN for RUS)."""
     successors = successors or {}
     wanted = tuple(sorted(pair))
-    items: dict[tuple[str, int, ItemKind], EvidenceItem] = {}
-    guarded: list[tuple[LevelGuard, EvidenceItem]] = []
+    candidates: list[tuple[LevelGuard | None, EvidenceItem]] = []
     for report in reports:
         source, target = country(report.event.source), country(report.event.target)
         if source is None or target is None or report.known_on is None:
             continue
         mapped = (successors.get(source, source), successors.get(target, target))
-        if tuple(sorted(mapped)) != wanted:
-            continue
         status = _status_of(report.event.modality)
-        if status is None:
+        if tuple(sorted(mapped)) != wanted or status is None:
             continue
         note = "" if mapped == (source, target) else f" (as {source}-{target})"
         for rung in ladder.rungs:
             item = _item(report, rung, status, ladder, note)
-            if item is None:
-                continue
-            key = (report.event.id, item.level, item.kind)
-            if key in items:
-                continue
-            if rung.requires:
-                guarded.append((rung.requires, item))
-            items[key] = item
-    plain = [i for i in items.values() if not any(i is g for _, g in guarded)]
-    for guard, item in guarded:
-        if guard_holds(guard, level_at(plain, item.date)):
-            plain.append(item)
-    return sorted(
-        plain, key=lambda i: (i.date, i.level, i.rung, i.report.event.id if i.report else "")
-    )
+            if item is not None:
+                candidates.append((rung.requires, item))
+    plain = [item for guard, item in candidates if guard is None]
+    accepted = [
+        item
+        for guard, item in candidates
+        if guard is None or guard_holds(guard, level_at(plain, item.date))
+    ]
+    # One item per event and rung level: the strongest status, then the first rung listed.
+    best: dict[tuple[str, int, ItemKind], EvidenceItem] = {}
+    for item in accepted:
+        key = (item.event_id or "", item.level, item.kind)
+        if key not in best or STATUS_RANK[item.status] < STATUS_RANK[best[key].status]:
+            best[key] = item
+    return sorted(best.values(), key=lambda i: (i.date, i.level, i.rung, i.event_id or ""))
 
 
 def _item(

@@ -14,6 +14,7 @@ from rich.table import Table
 from redline.cli.common import fail
 from redline.errors import RedlineError
 from redline.models import Event, Modality
+from redline.redlines.alerts import Alert
 
 PAIR = ("RUS", "PRK")
 
@@ -52,6 +53,27 @@ def pair_timeline(events: list[Event], title: str, reported: dict[str, str]) -> 
     return table
 
 
+def alert_lines(alerts: list[Alert]) -> list[str]:
+    """One line per red-line alert: its state and the date of each transition."""
+    lines = []
+    for alert in alerts:
+        steps = [
+            f"{name} {day.isoformat()}"
+            for name, day in (
+                ("signalled", alert.signalled_on),
+                ("crossed", alert.crossed_on),
+                ("confirmed", alert.confirmed_on),
+            )
+            if day is not None
+        ]
+        lines.append(
+            f"  [bold]{alert.rule}[/] {'-'.join(alert.pair)} [bold]{alert.state.value}[/]: "
+            + ", ".join(steps)
+            + f" ({alert.sources} outlets)"
+        )
+    return lines or ["  no red line touched"]
+
+
 def treaty_story(events: list[Event]) -> list[Event]:
     """The reports about the 2024 pact itself, in date order."""
     words = ("treaty", "pact", "article 4")
@@ -88,6 +110,7 @@ def demo(db_url: str | None, limit: int) -> None:
     Pyongyang and the Comprehensive Strategic Partnership treaty, and the troop deployment.
     """
     from redline.cli.ingest import print_report, run_ingest
+    from redline.redlines.repository import AlertRepository
     from redline.store import EventFilter, open_store
 
     console = Console()
@@ -100,6 +123,7 @@ def demo(db_url: str | None, limit: int) -> None:
         store = open_store(db_url)
         pair_events = store.events(EventFilter(pair=PAIR))
         everything = store.events()
+        alerts = AlertRepository(store.engine).alerts()
     except RedlineError as exc:
         raise fail(exc) from exc
     console.rule("[bold]redline demo")
@@ -109,6 +133,9 @@ def demo(db_url: str | None, limit: int) -> None:
         "Events by modality: "
         + ", ".join(f"{m.value} {by_modality.get(m.value, 0)}" for m in Modality)
     )
+    console.print("\n[bold]Red lines (Seoul's, as described in June 2024):[/]")
+    for line in alert_lines(alerts):
+        console.print(line, highlight=False, soft_wrap=True)
     reported = {d.id: d.published_at.date().isoformat() for d in store.documents()}
     story = treaty_story(pair_events)
     console.print(pair_timeline(story, "The 2024 pact, as reported", reported))
@@ -125,6 +152,8 @@ def demo(db_url: str | None, limit: int) -> None:
         "[italic]conditional[/], [italic]negated[/], [italic]denied[/] or [italic]historical"
         "[/]. The speculation before Putin's visit stays speculation; the signing is fact.\n"
         "[bold]Try next:[/]\n"
+        f"  redline alerts --db {db_url}            (each alert with its sentences)\n"
+        f"  redline dyad RUS PRK --at 2024-06-20 --db {db_url}   (level and why)\n"
         f"  redline events --pair RUS PRK --modality asserted --db {db_url}\n"
         f"  redline events --format jsonl --limit 3 --db {db_url}\n"
         "  redline ingest ./my-articles/   (text/Markdown, HTML, JSONL, RSS/Atom, folders)",

@@ -68,6 +68,7 @@ _CONTENT_TYPE_FORMATS = {
     "application/rdf+xml": Format.FEED,
     "application/xml": Format.FEED,
     "text/xml": Format.FEED,
+    "application/json": Format.JSONL,  # JSON Lines is often served as plain JSON
     "application/x-ndjson": Format.JSONL,
     "application/jsonl": Format.JSONL,
     "application/x-jsonlines": Format.JSONL,

@@ -11,16 +11,9 @@ would resolve the host itself, out of reach of these checks.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.client
-import socket
-import ssl
-import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from redline import __version__
@@ -33,6 +26,7 @@ from redline.ingest.addresses import (
     resolve_host,
 )
 from redline.ingest.compression import GZIP_ENCODINGS, gunzip_capped
+from redline.ingest.connections import CheckedURL, Watchdog, open_connection
 from redline.ingest.content import parse_content_type
 from redline.ingest.limits import DEFAULT_LIMITS, IngestLimits, too_large_reason
 
@@ -55,18 +49,6 @@ _ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
     "application/xml;q=0.9, text/plain;q=0.8, application/json;q=0.5"
 )
-
-
-@dataclass(frozen=True)
-class CheckedURL:
-    """A URL that passed :func:`check_url`, with the addresses it may be fetched from."""
-
-    url: str
-    scheme: str
-    host: str
-    port: int
-    target: str
-    addresses: tuple[str, ...]
 
 
 def check_url(
@@ -148,8 +130,8 @@ def _exchange(
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise IngestError(f"timed out after {limits.fetch_timeout:g} s")
-    connection = _connection(checked, remaining)
-    with _Watchdog(connection, remaining) as watchdog:
+    connection = open_connection(checked, remaining)
+    with Watchdog(connection, remaining) as watchdog:
         try:
             connection.connect()
             connection.putrequest("GET", checked.target, skip_accept_encoding=True)
@@ -221,85 +203,6 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
             raise IngestError(too_large_reason("response", None, max_bytes))
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _connection(checked: CheckedURL, timeout: float) -> http.client.HTTPConnection:
-    if checked.scheme == "https":
-        return _PinnedHTTPSConnection(checked, timeout)
-    return _PinnedHTTPConnection(checked, timeout)
-
-
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """Connects only to the checked addresses; Host stays the URL's host."""
-
-    def __init__(self, checked: CheckedURL, timeout: float) -> None:
-        super().__init__(checked.host, checked.port, timeout=timeout)
-        self.checked_addresses = checked.addresses
-        # HTTPConnection.connect() opens its socket through this attribute.
-        self._create_connection = functools.partial(_connect_checked, checked.addresses)
-
-    def connect(self) -> None:
-        super().connect()
-        _verify_peer(self.sock, self.checked_addresses)
-
-
-class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """As :class:`_PinnedHTTPConnection`; SNI and the certificate check use the host name."""
-
-    def __init__(self, checked: CheckedURL, timeout: float) -> None:
-        context = ssl.create_default_context()
-        super().__init__(checked.host, checked.port, timeout=timeout, context=context)
-        self.checked_addresses = checked.addresses
-        self._create_connection = functools.partial(_connect_checked, checked.addresses)
-
-    def connect(self) -> None:
-        super().connect()
-        _verify_peer(self.sock, self.checked_addresses)
-
-
-def _connect_checked(
-    addresses: Sequence[str], address: tuple[str, int], timeout: float, *args: Any
-) -> socket.socket:
-    """A socket to the first checked address that accepts; the host name is not resolved."""
-    errors: list[OSError] = []
-    for checked_address in addresses:
-        try:
-            return socket.create_connection((checked_address, address[1]), timeout)
-        except OSError as exc:
-            errors.append(exc)
-    raise errors[-1]
-
-
-def _verify_peer(sock: socket.socket, addresses: Sequence[str]) -> None:
-    """Guard the pinning itself: the socket must lead to an address that was checked."""
-    peer = sock.getpeername()[0]
-    if peer not in addresses:
-        sock.close()
-        raise IngestError(f"connected to {peer}, which was not checked; refused")
-
-
-class _Watchdog:
-    """Shuts the socket down at the deadline, so no read or slow header outlives it."""
-
-    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
-        self.fired = False
-        self._connection = connection
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-
-    def _fire(self) -> None:
-        self.fired = True
-        sock = self._connection.sock
-        if sock is not None:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def __enter__(self) -> _Watchdog:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
 
 
 def _resolving_once(resolver: Resolver) -> Resolver:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 from redline.analysis.clustering import cluster_events
 from redline.analysis.evidence import EvidenceItem, LadderEvidence
@@ -43,13 +43,18 @@ def evaluate_rules(
     successors: Mapping[str, str] | None = None,
 ) -> list[Alert]:
     """Every alert the rules raise over the reports (reports of all pairs may be passed)."""
-    ladders: dict[tuple[str, str], LadderOn] = {}
+    items: dict[tuple[str, str], list[EvidenceItem]] = {}
 
     def ladder_for(pair: tuple[str, str]) -> LadderOn:
-        if pair not in ladders:
-            items = ladder_items(reports, ladder, pair, successors)
-            ladders[pair] = lru_cache(maxsize=None)(lambda day: level_at(items, day))
-        return ladders[pair]
+        """The pair's ladder by date, computed on first use (most rules never ask)."""
+
+        @cache
+        def on(day: date) -> LevelState:
+            if pair not in items:
+                items[pair] = ladder_items(reports, ladder, pair, successors)
+            return level_at(items[pair], day)
+
+        return on
 
     alerts: list[Alert] = []
     for rule in rules.rules:
@@ -76,6 +81,51 @@ def evaluate_rule(
     rule: RedLine, pair: tuple[str, str], reports: Iterable[Report], ladder_on: LadderOn
 ) -> Alert | None:
     """The alert of one rule for one pair, or None when nothing matches."""
+    signals, assertions, denials = _matches(rule, reports, ladder_on)
+    if not signals and not assertions:
+        return None
+    crossed_on = _moment(assertions[0]) if assertions else None
+    first_signal = _moment(signals[0]) if signals else None
+    signalled_on = (
+        first_signal if crossed_on is None or (first_signal or date.max) <= crossed_on else None
+    )
+    confirmation = _confirmation(rule, assertions, crossed_on) if crossed_on else None
+    opened = min(d for d in (signalled_on, crossed_on) if d is not None)
+    kept_denials = [d for d in denials if (d.known_on or date.min) >= opened - COUNTER_LOOKBACK]
+    asserted = [r for r in _reports(assertions) if r.event.modality is Modality.ASSERTED]
+    backing = asserted or _reports(signals)
+    matched = _reports([*signals, *assertions])
+    state = AlertState.SIGNALLED
+    if confirmation:
+        state = AlertState.CONFIRMED
+    elif crossed_on:
+        state = AlertState.CROSSED
+    return Alert(
+        rule=rule.id,
+        title=rule.title,
+        pair=pair,
+        ordered=rule.ordered,
+        state=state,
+        severity=rule.severity,
+        tier=rule.tier,
+        signalled_on=signalled_on,
+        crossed_on=crossed_on,
+        confirmed_on=confirmation[0] if confirmation else None,
+        sources=reports_sources(backing),
+        mentions=len(matched),
+        events=len(cluster_events([r.event for r in matched], _outlets_of(matched))),
+        outlets=tuple(sorted({o for r in backing for o in r.outlets})),
+        evidence=_evidence(signals, assertions, signalled_on, confirmation, kept_denials),
+    )
+
+
+def _matches(
+    rule: RedLine, reports: Iterable[Report], ladder_on: LadderOn
+) -> tuple[list[Match], list[Match], list[Report]]:
+    """The signalling matches, the asserting matches and the denials, in date order.
+
+    Each match's evidence starts with the report it was evaluated on (its moment).
+    """
     signals: list[Match] = []
     assertions: list[Match] = []
     denials: list[Report] = []
@@ -92,43 +142,7 @@ def evaluate_rule(
             signals.append(Match(match.strength, (report, *match.evidence)))
         elif match.strength is Strength.ASSERTED:
             assertions.append(Match(match.strength, (report, *match.evidence)))
-    if not signals and not assertions:
-        return None
-    crossed_on = _moment(assertions[0]) if assertions else None
-    first_signal = _moment(signals[0]) if signals else None
-    signalled_on = (
-        first_signal if crossed_on is None or (first_signal or date.max) <= crossed_on else None
-    )
-    confirmation = _confirmation(rule, assertions, crossed_on) if crossed_on else None
-    opened = min(d for d in (signalled_on, crossed_on) if d is not None)
-    kept_denials = [d for d in denials if (d.known_on or date.min) >= opened - COUNTER_LOOKBACK]
-    evidence = _evidence(signals, assertions, signalled_on, confirmation, kept_denials)
-    backing = _reports(assertions) or _reports(signals)
-    matched = _reports([*signals, *assertions])
-    state = (
-        AlertState.CONFIRMED
-        if confirmation
-        else AlertState.CROSSED
-        if crossed_on
-        else AlertState.SIGNALLED
-    )
-    return Alert(
-        rule=rule.id,
-        title=rule.title,
-        pair=pair,
-        ordered=rule.ordered,
-        state=state,
-        severity=rule.severity,
-        tier=rule.tier,
-        signalled_on=signalled_on,
-        crossed_on=crossed_on,
-        confirmed_on=confirmation[0] if confirmation else None,
-        sources=reports_sources(backing),
-        mentions=len(matched),
-        events=len(cluster_events([r.event for r in matched], _outlets_of(matched))),
-        outlets=tuple(sorted({o for r in backing for o in r.outlets})),
-        evidence=evidence,
-    )
+    return signals, assertions, denials
 
 
 def _moment(match: Match) -> date:

@@ -203,32 +203,37 @@ def _condition(node: Node, problems: Problems, ontology: Ontology) -> Condition 
         child = _condition(inner, problems, ontology)
         return NotOf(child) if child else None
     if key == "event":
-        condition, own = parse_event_condition(
-            inner, problems, ontology, "an event condition", ["at_most"]
-        )
-        cap = own.get("at_most")
-        at_most = choice_list(cap, problems, "at_most", ["signalled", "asserted"]) if cap else []
-        strength = Strength.SIGNALLED if at_most == ["signalled"] else Strength.ASSERTED
-        return EventLeaf(condition, strength)
+        return _event_leaf(inner, problems, ontology)
     if key == "provision":
         return _provision(inner, problems)
     if key == "level":
-        found = fields(inner, problems, "a level condition", ("at_least", "status"), ("at_least",))
-        at_least = (
-            integer(found["at_least"], problems, "at_least", 0, 7) if "at_least" in found else None
-        )
-        status = (
-            choice_list(found["status"], problems, "status", ["asserted", "signalled"])
-            if "status" in found
-            else []
-        )
-        return (
-            LevelLeaf(at_least, Status(status[0]) if status else None)
-            if at_least is not None
-            else None
-        )
+        return _level_leaf(inner, problems)
     problems.add(node, f"unknown condition '{key}' (expected one of: {', '.join(CONDITION_KEYS)})")
     return None
+
+
+def _event_leaf(node: Node, problems: Problems, ontology: Ontology) -> EventLeaf:
+    condition, own = parse_event_condition(
+        node, problems, ontology, "an event condition", ["at_most"]
+    )
+    cap = own.get("at_most")
+    at_most = choice_list(cap, problems, "at_most", ["signalled", "asserted"]) if cap else []
+    return EventLeaf(
+        condition, Strength.SIGNALLED if at_most == ["signalled"] else Strength.ASSERTED
+    )
+
+
+def _level_leaf(node: Node, problems: Problems) -> LevelLeaf | None:
+    found = fields(node, problems, "a level condition", ("at_least", "status"), ("at_least",))
+    status: list[str] = []
+    if "status" in found:
+        status = choice_list(found["status"], problems, "status", ["asserted", "signalled"])
+    if "at_least" not in found:
+        return None
+    at_least = integer(found["at_least"], problems, "at_least", 0, 7)
+    if at_least is None:
+        return None
+    return LevelLeaf(at_least, Status(status[0]) if status else None)
 
 
 def _provision(node: Node, problems: Problems) -> ProvisionLeaf:
