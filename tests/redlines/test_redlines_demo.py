@@ -223,11 +223,6 @@ def test_2024_12_04_superseded_from_the_news(demo: dict[str, Any]) -> None:
     assert any(i.date >= date(2024, 12, 4) for i in lapses)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder: Peskov's denial (20-kremlin-denial.md) is coded PRK -> (no target) instead "
-    "of RUS -> PRK, so it is not an event of the pair and cannot stand beside the alert",
-)
 def test_a_denial_by_moscow_is_shown_and_erases_nothing(demo: dict[str, Any]) -> None:
     alert = demo["alerts"]["mutual-defence"]
     assert alert.state is CONFIRMED

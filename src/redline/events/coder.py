@@ -102,6 +102,15 @@ class SentenceCoder:
                 actors.append(resolved)
         return actors
 
+    def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:
+        """The actor of the nearest clause above `token` whose subject names another state."""
+        for governor in _clause_path(token)[1:]:
+            subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for actor in self.actor(subjects[:1], day):
+                if actor.country and actor.country != other.country:
+                    return actor
+        return None
+
     def _fallback_target(self, token: Any, sentence: Any, source: Actor, day: date) -> list[Actor]:
         """No recipient in the clause: the nearest other state named in the trigger's
         clause, else later in the sentence ("dismissed reports of troops in Russia")."""
@@ -253,6 +262,16 @@ class SentenceCoder:
             return []
         if not targets and len(sources) > 1:
             sources, targets = sources[:1], sources[1:2]  # "Putin and Kim signed"
+        if (
+            not targets
+            and len(sources) == 1
+            and any(h.lemma_.lower() in TREATY_NOUNS for h in args.sources)
+        ):
+            # "Peskov denied that the new treaty with North Korea created ...": the party
+            # speaking about the treaty is its other side.
+            party = self._governing_subject(token, sources[0], day)
+            if party is not None:
+                sources, targets = [party], sources
         if not targets and sources:
             targets = self._fallback_target(token, sentence, sources[0], day)
         if not targets and match.entry.type == "CONSULT":
