@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from redline.cli.common import fail
+from redline.cli.common import db_option, fail
 from redline.cli.provisions import read_source
 from redline.errors import RedlineError
 from redline.treaties.diff import DiffRow, DiffStatus, TreatyDiff
@@ -93,3 +93,77 @@ def diff(before: Path, after: Path, changes_only: bool, fmt: str) -> None:
             click.echo(json.dumps(diff_row_json(row), ensure_ascii=False))
     else:
         Console().print(diff_table(result, rows, (before.name, after.name)))
+
+
+@treaty.command("list")
+@click.option("--pair", nargs=2, metavar="A B", help="Only the treaties of A and B.")
+@db_option
+@click.option(
+    "--texts",
+    "texts_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of treaty texts (*.md with front matter) to merge in.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def list_treaties(
+    pair: tuple[str, str] | None, db_url: str | None, texts_dir: Path | None, fmt: str
+) -> None:
+    """Treaties of the stored news events (and of --texts) with each lifecycle stage and date.
+
+    Stages: rumoured, negotiated, signed, ratified, in_force, then lapsed, terminated or
+    superseded. Many articles reporting one treaty make one treaty; a newer treaty of the pair
+    entering into force supersedes an older one still in force.
+    """
+    from redline.redlines.service import successors
+    from redline.store import EventFilter, open_store
+    from redline.treaties.coder import code_treaty
+    from redline.treaties.lifecycle import build_treaties
+
+    types = ("AGREE", "SUPPORT", "SANCTION", "CONSULT")
+    try:
+        store = open_store(db_url)
+        events = store.events(EventFilter(pair=pair or None, types=types))
+        texts = [
+            code_treaty(path.read_text("utf-8"), title=path.stem)
+            for path in sorted(texts_dir.glob("*.md") if texts_dir else ())
+        ]
+    except RedlineError as exc:
+        raise fail(exc) from exc
+    found = build_treaties(texts, events, successors())
+    if pair:
+        codes = {successors().get(c.upper(), c.upper()) for c in pair}
+        found = [t for t in found if {successors().get(p, p) for p in t.parties} == codes]
+    if fmt == "json":
+        rows = [
+            {
+                "key": t.key,
+                "parties": list(t.parties),
+                "title": t.title,
+                "stages": {
+                    s.value: {
+                        "date": r.date.isoformat(),
+                        "evidence": [{"doc_id": e.doc_id, "text": e.text} for e in r.evidence],
+                    }
+                    for s, r in t.stages.items()
+                },
+                "provisions": len(t.provisions),
+                "supersedes": t.supersedes,
+            }
+            for t in found
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(show_lines=False)
+    for column in ("key", "title", "stages", "supersedes"):
+        table.add_column(column, overflow="fold")
+    for t in found:
+        stages = ", ".join(f"{s.value} {r.date.isoformat()}" for s, r in t.stages.items())
+        table.add_row(t.key, t.title, stages, t.supersedes or "-")
+    Console().print(table)
