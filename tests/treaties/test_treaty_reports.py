@@ -10,6 +10,7 @@ import pytest
 
 from redline.models import Modality
 from redline.treaties.models import Condition, Domain, Provision, ProvisionType
+from redline.treaties.reports import code_report
 from redline.treaties.scoring import GoldReport, score_reports
 
 pytestmark = pytest.mark.model
@@ -118,3 +119,17 @@ def test_report_with_front_matter_keeps_offsets(nlp: Any) -> None:
     assert (p.type, p.domain, p.modality) == (D.TECH_TRANSFER, Domain.MISSILE, M.ASSERTED)
     assert text[p.evidence.start : p.evidence.end] == p.evidence.text
     assert p.evidence.text.startswith("The partners")
+
+
+@pytest.mark.model
+def test_the_clause_refers_back_to_the_provision_named_before() -> None:
+    text = (
+        "The pact obliges each side to come to the other's aid without delay if attacked. "
+        "The 2000 treaty dropped the clause."
+    )
+    found = code_report(text, date(2024, 6, 20))
+    assert [(p.type.value, p.modality.value) for p in found] == [
+        ("DEFENSE", "asserted"),
+        ("DEFENSE", "negated"),
+    ]
+    assert found[1].evidence.text.startswith("The 2000 treaty dropped the clause.")

@@ -45,7 +45,11 @@ def code_report(
     parsed = (nlp or load_model())(text[start:], disable=["ner"])
     provisions: list[Provision] = []
     for sentence in parsed.sents:
-        provisions.extend(code_sentence(text, sentence, start, when, book))
+        found = code_sentence(text, sentence, start, when, book)
+        if not found and provisions:
+            # "The 2000 treaty dropped the clause": the clause named just before.
+            found = code_sentence(text, sentence, start, when, book, provisions[-1].type)
+        provisions.extend(found)
     return provisions
 
 
@@ -59,17 +63,37 @@ def _front_date(fields: dict[str, Any]) -> date | None:
         return None
 
 
+_ANAPHOR = re.compile(
+    r"\b(?:the|that|this|such an?|its)\s+(?:clause|provision|pledge|commitment)\b"
+)
+
+
 def code_sentence(
-    text: str, sentence: Any, offset: int, published: date, book: CueBook
+    text: str,
+    sentence: Any,
+    offset: int,
+    published: date,
+    book: CueBook,
+    antecedent: ProvisionType | None = None,
 ) -> list[Provision]:
-    """The provisions of one parsed sentence; offsets index `text` (the body starts at offset)."""
+    """The provisions of one parsed sentence; offsets index `text` (the body starts at offset).
+
+    With `antecedent`, a sentence with no cue of its own that refers back to "the clause"
+    reports on a provision of that type.
+    """
     cues = SentenceCues(sentence.text, book)
     base = offset + sentence.start_char
     evidence = Span(base, base + len(sentence.text), text[base : base + len(sentence.text)])
     article = _ARTICLE.search(sentence.text)
     found: list[Provision] = []
     seen: set[tuple[object, ...]] = set()
-    for finding in detect(cues, report=True):
+    findings = list(detect(cues, report=True))
+    if antecedent is not None and not findings:
+        match = _ANAPHOR.search(sentence.text)
+        if match is None:
+            return []
+        findings = [Finding(antecedent, (match.start(), match.end()))]
+    for finding in findings:
         span = sentence.doc.char_span(
             sentence.start_char + finding.anchor[0],
             sentence.start_char + finding.anchor[1],
