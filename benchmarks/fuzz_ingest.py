@@ -59,6 +59,8 @@ DICTIONARY = (
     '{"text": "', '"date": "', "HTTP/1.1 200 OK\r\n", "Content-Type: ", "text/html",
     "application/rss+xml", "charset=", "Content-Encoding: gzip", "Content-Length: ",
     "Transfer-Encoding: chunked", "Location: ", "\r\n\r\n", "\x1f\x8b\x08",
+    "\\ud800", "\\u0000", "&#xD800;", "<![", "encoding='utf-7'", "+ADw-", "[" * 16,
+    "- " * 8, "1" * 16,
 )  # fmt: skip
 HTTP_SEED = (
     b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: 46\r\n\r\n"
@@ -124,7 +126,7 @@ def _worker(stats_path: Path, artifacts: Path, slow_seconds: float, fuzzer_args:
         from redline.errors import IngestError
         from redline.ingest import IngestLimits, IngestProblem, iter_sources
         from redline.ingest.sources import read_fetched
-        from redline.ingest.urls import _read_response
+        from redline.ingest.urls import read_response
         from redline.models import Document
 
     stats = _Stats(stats_path, artifacts, slow_seconds)
@@ -143,11 +145,11 @@ def _worker(stats_path: Path, artifacts: Path, slow_seconds: float, fuzzer_args:
                     raise AssertionError("document with an empty body")
                 item.body.encode("utf-8")
 
-    def read_response(raw: bytes) -> list[object]:
+    def read_raw_response(raw: bytes) -> list[object]:
         response = http.client.HTTPResponse(_FakeSocket(raw), method="GET")  # type: ignore[arg-type]
         try:
             response.begin()
-            location, body, content_type = _read_response(response, limits)
+            location, body, content_type = read_response(response, limits)
         except IngestError as exc:
             return [IngestProblem.error(url, exc.message)]
         except (http.client.HTTPException, OSError, ValueError) as exc:  # as fetch() catches
@@ -164,7 +166,7 @@ def _worker(stats_path: Path, artifacts: Path, slow_seconds: float, fuzzer_args:
         failure: BaseException | None = None
         try:
             if mode == HTTP_MODE:
-                check(url, read_response(content))
+                check(url, read_raw_response(content))
             else:
                 path = workdir / f"input{SUFFIXES[mode]}"
                 path.write_bytes(content)

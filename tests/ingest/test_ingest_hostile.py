@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from redline.ingest import IngestProblem
+from redline.errors import ConfigError
+from redline.ingest import IngestLimits, IngestProblem
 from redline.models import Document
 
 Collect = Callable[..., tuple[list[Document], list[IngestProblem]]]
@@ -250,3 +251,9 @@ def test_jsonl_hostile_values(tmp_path: Path, collect: Collect) -> None:
         (f"{path}:3", "no 'text' or 'body' field with text"),
         (f"{path}:4", "invalid JSON: nested too deeply"),
     ]
+
+
+def test_limits_must_be_positive() -> None:
+    with pytest.raises(ConfigError, match="max_nesting_depth must be positive, not 0"):
+        IngestLimits(max_nesting_depth=0)
+    assert IngestLimits(max_redirects=0).max_redirects == 0  # no redirect followed

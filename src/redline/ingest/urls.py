@@ -144,7 +144,7 @@ def _exchange(
                 connection.putheader(name, value)
             connection.endheaders()
             response = connection.getresponse()
-            result = _read_response(response, limits)
+            result = read_response(response, limits)
         except IngestError:
             raise
         except (TimeoutError, http.client.HTTPException, OSError, ValueError) as exc:
@@ -158,9 +158,14 @@ def _exchange(
     return result
 
 
-def _read_response(
+def read_response(
     response: http.client.HTTPResponse, limits: IngestLimits
 ) -> tuple[str | None, bytes, str]:
+    """A response's redirect location, or its checked body (gzip undone) and Content-Type.
+
+    Raises IngestError for an error status, a refused media type or encoding, or a body over
+    ``max_bytes`` (cut as it arrives) or ``max_decompressed_bytes``.
+    """
     status = response.status
     if status in REDIRECT_CODES:
         location = (response.getheader("Location") or "").strip()
@@ -206,13 +211,13 @@ def _read_capped(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
 
 
 def _resolving_once(resolver: Resolver) -> Resolver:
-    """The resolver, asked once per host and port within one fetch (redirects reuse it)."""
-    answers: dict[tuple[str, int], Sequence[str]] = {}
+    """The resolver, asked once per host within one fetch: redirects reuse the checked answer."""
+    answers: dict[str, Sequence[str]] = {}
 
     def resolve(host: str, port: int) -> Sequence[str]:
-        if (host, port) not in answers:
-            answers[host, port] = tuple(resolver(host, port))
-        return answers[host, port]
+        if host not in answers:
+            answers[host] = tuple(resolver(host, port))
+        return answers[host]
 
     return resolve
 
