@@ -36,14 +36,13 @@ Usage (from the repository root):
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from build_common import build_arguments, report_stale, write_outputs
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "redline" / "data"
@@ -561,36 +560,12 @@ def build(shared: Path) -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="path of the shared reference folder (default: ../shared)",
-    )
-    ap.add_argument(
-        "--check",
-        action="store_true",
-        help="do not write; fail if the files on disk are out of date",
-    )
-    args = ap.parse_args(argv)
-    stale = []
-    for path, text in build(args.shared).items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if args.check:
-            if current != text:
-                stale.append(path)
-        elif current != text:
-            path.write_text(text, encoding="utf-8")
-        rows = sum(1 for ln in text.splitlines() if ln and not ln.startswith("#")) - 1
-        print(f"{path.relative_to(REPO)}: {rows} rows")
+    args = build_arguments(__doc__, argv)
+    stale = write_outputs(build(args.shared), args.check)
     manual = LEX / "triggers_manual.tsv"
     if manual.exists():
         print(f"{manual.relative_to(REPO)}: {len(read_tsv(manual))} rows (validated)")
-    if stale:
-        print("out of date: " + ", ".join(str(p.relative_to(REPO)) for p in stale), file=sys.stderr)
-        return 1
-    return 0
+    return report_stale(stale)
 
 
 if __name__ == "__main__":

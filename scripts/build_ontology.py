@@ -19,14 +19,13 @@ Usage (from the repository root):
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from build_common import build_arguments, report_stale, write_outputs
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "redline" / "data" / "ontology"
@@ -739,38 +738,13 @@ def build_legacy(shared: Path, onto: Ontology) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument(
-        "--shared",
-        type=Path,
-        default=REPO.parent / "shared",
-        help="path of the shared reference folder (default: ../shared)",
-    )
-    ap.add_argument(
-        "--check",
-        action="store_true",
-        help="do not write; fail if the files on disk are out of date",
-    )
-    args = ap.parse_args(argv)
+    args = build_arguments(__doc__, argv)
     onto = load_ontology()
     outputs = {
         DATA / "cameo2plover.tsv": build_cameo2plover(args.shared, onto),
         DATA / "plover_legacy.tsv": build_legacy(args.shared, onto),
     }
-    stale = []
-    for path, text in outputs.items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if args.check:
-            if current != text:
-                stale.append(path)
-        elif current != text:
-            path.write_text(text, encoding="utf-8")
-        rows = sum(1 for ln in text.splitlines() if ln and not ln.startswith("#")) - 1
-        print(f"{path.relative_to(REPO)}: {rows} rows")
-    if stale:
-        print("out of date: " + ", ".join(str(p.relative_to(REPO)) for p in stale), file=sys.stderr)
-        return 1
-    return 0
+    return report_stale(write_outputs(outputs, args.check))
 
 
 if __name__ == "__main__":
