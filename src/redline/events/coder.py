@@ -20,12 +20,12 @@ from redline.events.contexts import ContextKeywords
 from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
-    IMPLICATIVE,
     _clause_path,
     is_content,
     is_denial,
     read_modality,
 )
+from redline.events.modality_cues import IMPLICATIVE
 from redline.events.triggers import Match, find_triggers
 from redline.models import (
     Actor,

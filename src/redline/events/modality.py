@@ -10,129 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from redline.events.modality_cues import (
+    COMMISSIVE,
+    CONDITION_MARKS,
+    DENIAL_OBJECTS,
+    DENIAL_VERBS,
+    FALSE_WORDS,
+    FUTURE_AUX,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HEDGE_GOVERNORS,
+    HEDGE_MODALS,
+    HEDGE_NOUNS,
+    IMPLICATIVE,
+    NEGATING_GOVERNORS,
+    SCHEDULE_GOVERNORS,
+    SPEECH_VERBS,
+)
 from redline.models import Modality
-
-DENIAL_VERBS = {"deny", "dismiss", "refute", "rebut", "disavow", "reject", "dispute"}
-DENIAL_OBJECTS = {"report", "claim", "allegation", "suggestion", "speculation", "accusation"}
-# "called the reports baseless", "reports ... were false": a denial by predicate.
-FALSE_WORDS = {
-    "false", "baseless", "groundless", "fabricated", "untrue", "fake", "unfounded",
-    "nonsense", "absurd", "fabrication", "lie", "disinformation", "rumour", "rumor",
-}  # fmt: skip
-SPEECH_VERBS = {
-    "assure",
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "state",
-    "claim",
-    "add",
-    "note",
-    "confirm",
-    "quote",
-    "declare",
-    "write",
-    "insist",
-    "stress",
-    "assert",
-    "reveal",
-    "disclose",
-    "explain",
-}
-HEDGE_MODALS = {"may", "might", "could", "would", "should", "can"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HEDGE_ADVERBS = {
-    "possibly",
-    "perhaps",
-    "probably",
-    "likely",
-    "maybe",
-    "potentially",
-    "reportedly",
-    "allegedly",
-    "supposedly",
-    "presumably",
-}
-HEDGE_GOVERNORS = {
-    "expect",
-    "consider",
-    "seek",
-    "hope",
-    "want",
-    "aim",
-    "propose",
-    "mull",
-    "weigh",
-    "explore",
-    "speculate",
-    "predict",
-    "suggest",
-    "believe",
-    "think",
-    "suspect",
-    "fear",
-    "rumour",
-    "rumor",
-    "intend",
-    "try",
-    "attempt",
-    "threaten",
-    "offer",
-    "wish",
-    "push",
-    "urge",
-    "call",
-    "ask",
-}
-HEDGE_ADJECTIVES = {"likely", "possible", "expected", "poised", "ready", "able", "unlikely"}
-HEDGE_NOUNS = {
-    "speculation",
-    "possibility",
-    "prospect",
-    "rumour",
-    "rumor",
-    "chance",
-    "likelihood",
-    "expectation",
-    "plan",
-    "proposal",
-    "talk",
-    "hope",
-    "risk",
-    "fear",
-    "concern",
-    "report",
-}
-SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go", "decide", "resolve"}
-CONDITION_MARKS = {"if", "unless"}
-NEGATIONS = {"not", "n't", "never", "no"}
-NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
-# Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):
-# the promise itself is not conditional.
-COMMISSIVE = {
-    "promise",
-    "pledge",
-    "vow",
-    "agree",
-    "commit",
-    "oblige",
-    "obligate",
-    "threaten",
-    "warn",
-    "guarantee",
-    "undertake",
-    "provide",
-    "bind",
-    "require",
-    "say",
-    "state",
-    "declare",
-}
-# Governors that make an infinitive happen ("managed to sign" is asserted).
-IMPLICATIVE = {
-    "manage", "force", "compel", "begin", "start", "continue", "go", "proceed", "vote",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
