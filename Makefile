@@ -4,7 +4,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test setup setup-dev lint typecheck pytest lock clean
+.PHONY: demo test setup setup-dev browser lint typecheck pytest lock clean
 
 $(VENV)/.runtime: requirements/lock.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,14 +29,19 @@ lint: setup-dev
 typecheck: setup-dev
 	$(VENV)/bin/mypy --strict src/redline
 
-pytest: setup-dev
+# Browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium could not be installed: browser tests will skip"
+
+pytest: setup-dev browser
 	$(VENV)/bin/pytest -q
 
 test: lint typecheck pytest      ## the whole test suite: ruff, mypy --strict, pytest
 
 lock:                            ## re-pin dependencies with hashes (needs pip-tools)
 	pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/lock.txt pyproject.toml
-	pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra dev --extra postgres -o requirements/dev.txt pyproject.toml
+	pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra dev --extra postgres --extra dask --extra web --extra pandas -o requirements/dev.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
