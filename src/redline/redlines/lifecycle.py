@@ -58,9 +58,13 @@ def evaluate_rules(
 
     alerts: list[Alert] = []
     for rule in rules.rules:
-        for pair, group in _groups(rule, reports).items():
+        scope = rule.hygiene.scope
+        in_scope = [r for r in reports if scope.allows_outlets(r.outlets)]
+        for pair, group in _groups(rule, in_scope).items():
+            if not scope.allows_pair(pair, rule.ordered):
+                continue
             alert = evaluate_rule(rule, pair, group, ladder_for(pair))
-            if alert is not None:
+            if alert is not None and alert.sources >= scope.min_sources:
                 alerts.append(alert)
     return alerts
 

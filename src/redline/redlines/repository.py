@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from redline.errors import StoreError
 from redline.redlines.alerts import Alert, AlertEvidence, AlertState, Role
+from redline.redlines.status import record_transition
 from redline.store.alerts_schema import alert_evidence, alerts
 
 ATTEMPTS = 3
@@ -53,7 +54,11 @@ class AlertRepository:
             row.id: row
             for row in conn.execute(
                 select(
-                    alerts.c.id, alerts.c.fingerprint, alerts.c.created_at, alerts.c.updated_at
+                    alerts.c.id,
+                    alerts.c.state,
+                    alerts.c.fingerprint,
+                    alerts.c.created_at,
+                    alerts.c.updated_at,
                 ).where(alerts.c.rule.in_(list(rules)))
             )
         }
@@ -62,15 +67,17 @@ class AlertRepository:
         now = datetime.now(UTC)
         changed_alerts: list[Alert] = []
         for alert in found:
-            fingerprint = _fingerprint(alert)
+            digest = fingerprint(alert)
             before = existing.get(alert.id)
             created, updated = now, now
             if before is not None:
                 created = before.created_at
-                updated = before.updated_at if before.fingerprint == fingerprint else now
+                updated = before.updated_at if before.fingerprint == digest else now
             if updated == now:
                 changed_alerts.append(alert)
-            row = _alert_row(alert, fingerprint) | {"created_at": created, "updated_at": updated}
+            if before is None or before.state != alert.state.value:
+                record_transition(conn, alert, before.state if before else None, now)
+            row = _alert_row(alert, digest) | {"created_at": created, "updated_at": updated}
             conn.execute(insert(alerts), row)
             rows = [_evidence_row(alert.id, i, e) for i, e in enumerate(alert.evidence)]
             if rows:
@@ -99,6 +106,12 @@ class AlertRepository:
         found = [_row_alert(r, evidence.get(r.id, [])) for r in rows]
         return sorted(found, key=lambda a: (order[a.state], a.rule, a.pair))
 
+    def fingerprints(self) -> dict[str, str]:
+        """Each stored alert's fingerprint (what changes whenever the alert does)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(alerts.c.id, alerts.c.fingerprint))
+            return {r.id: r.fingerprint for r in rows}
+
     def updated_at(self, alert_id: str) -> datetime | None:
         """When an alert last changed."""
         with self.engine.connect() as conn:
@@ -106,7 +119,7 @@ class AlertRepository:
         return row.updated_at if row else None
 
 
-def _fingerprint(alert: Alert) -> str:
+def fingerprint(alert: Alert) -> str:
     data = json.dumps(alert.to_json(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

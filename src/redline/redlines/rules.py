@@ -40,6 +40,7 @@ from redline.redlines.conditions import (
     ProvisionLeaf,
     Strength,
 )
+from redline.redlines.hygiene import HYGIENE_FIELDS, Hygiene, parse_hygiene
 
 SEVERITIES = ("low", "medium", "high", "critical")
 DOMAINS = ("missile", "nuclear", "space", "submarine", "aircraft", "air_defence")
@@ -54,6 +55,7 @@ RULE_FIELDS = (
     "tier",
     "confirm",
     "when",
+    *HYGIENE_FIELDS,
 )
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -81,6 +83,7 @@ class RedLine:
     description: str = ""
     confirm: Confirmation = field(default_factory=Confirmation)
     origin: str = ""
+    hygiene: Hygiene = field(default_factory=Hygiene)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +149,9 @@ def _rule(
         _confirmation(found["confirm"], problems, settings) if "confirm" in found else settings
     )
     description = found.get("description")
+    hygiene = parse_hygiene(found, problems)
+    if hygiene.scope.pairs and pair and not all(set(p) == set(pair) for p in hygiene.scope.pairs):
+        problems.add(found["scope"], "scope pairs of a rule with a pair must be that pair")
     if rule_id is None or title is None or condition is None:
         return None
     return RedLine(
@@ -159,6 +165,7 @@ def _rule(
         description=(text(description, problems, "description") or "") if description else "",
         confirm=confirm,
         origin=f"{name}:{node.line}",
+        hygiene=hygiene,
     )
 
 

@@ -68,3 +68,41 @@ alert_evidence = Table(
 )
 
 ALERT_TABLES = (alerts, alert_evidence)
+"""The tables migration 0003 creates."""
+
+# Hygiene (migration 0004). These rows are keyed by the alert id but carry no foreign key: an
+# evaluation replaces the `alerts` rows, and what the analyst did with an alert (acknowledged,
+# closed, the notes, what was last notified) must outlive that.
+alert_status = Table(
+    "alert_status",
+    metadata,
+    Column("alert_id", String(24), primary_key=True),
+    Column("status", String(12), nullable=False),  # open | acknowledged | closed
+    Column("notified_state", String(12)),
+    Column("notified_fingerprint", String(64)),
+    Column("notified_at", UTCDateTime()),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+alert_history = Table(
+    "alert_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", String(24), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("state", String(12)),
+    Column("note", Text),
+    Index("ix_alert_history_alert", "alert_id"),
+)
+
+rule_mutes = Table(
+    "rule_mutes",
+    metadata,
+    Column("rule", Text, primary_key=True),
+    Column("until", Date, nullable=False),
+    Column("note", Text),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+HYGIENE_TABLES = (alert_status, alert_history, rule_mutes)
