@@ -7,11 +7,10 @@ from importlib import resources
 from pathlib import Path
 
 import click
-from platformdirs import user_data_dir
 from rich.console import Console
 from rich.table import Table
 
-from redline.cli.common import fail
+from redline.cli.common import fail, settings
 from redline.errors import RedlineError
 from redline.models import Event, Modality
 from redline.redlines.alerts import Alert
@@ -25,9 +24,59 @@ def demo_corpus() -> Path:
 
 
 def default_demo_url() -> tuple[str, Path]:
-    """A throw-away SQLite file for the demo, beside the user's main database."""
-    path = Path(user_data_dir("redline", appauthor=False)) / "demo.db"
+    """A throw-away SQLite file for the demo, beside the user's main database (`data_dir`)."""
+    path = settings().resolved_data_dir() / "demo.db"
     return f"sqlite:///{path}", path
+
+
+def explanation(db_url: str) -> str:
+    """What the demo printed, and what to try next: the dashboard, a rule, your own news."""
+    from redline.cli.main import COMMANDS
+
+    db = f"--db {db_url}"
+    steps = [
+        ("Read the alerts, each with its sentences and the playbook", f"redline alerts {db}"),
+        (
+            "See the cooperation ladder of the pair on a date, and why",
+            f"redline dyad RUS PRK --at 2024-06-20 {db}",
+        ),
+        (
+            "Only what was reported as fact",
+            f"redline events --pair RUS PRK --modality asserted {db}",
+        ),
+    ]
+    if "serve" in COMMANDS:
+        steps.append(("Open the dashboard in your browser", f"redline serve {db}"))
+    steps += [
+        (
+            "Write your own red line: `redline init` writes config.toml, redlines.yaml and "
+            "playbook.yaml into your config folder; add a rule to redlines.yaml and set "
+            'rules = "redlines.yaml" in config.toml',
+            "redline init   then   redline redlines check " + db,
+        ),
+        (
+            "Code your own news: a folder of text/Markdown/HTML/JSONL files, a feed or a URL",
+            "redline ingest ./my-articles/   (or: redline ingest https://example.org/feed.xml)",
+        ),
+    ]
+    if "watch" in COMMANDS:
+        steps.append(("Follow a feed and be told when an alert changes", "redline watch FEED-URL"))
+    lines = [
+        "",
+        "[bold]What you are looking at:[/] every row is one event coded from one sentence: "
+        "who did what to whom, when, and how the article presents it: [italic]asserted[/] "
+        "(reported as fact), [italic]scheduled[/], [italic]speculated[/], [italic]conditional"
+        "[/], [italic]negated[/], [italic]denied[/] or [italic]historical[/]. The speculation "
+        "before Putin's visit stays speculation; the signing is fact. The red lines above are "
+        "rules over those events: an alert is [italic]signalled[/] when the step is announced "
+        "or speculated, [italic]crossed[/] when a report asserts it as fact, and "
+        "[italic]confirmed[/] when the published text or independent outlets bear it out.",
+        f"The events and alerts are stored in {db_url}.",
+        "[bold]Try next:[/]",
+    ]
+    for number, (what, command) in enumerate(steps, 1):
+        lines.append(f"  {number}. {what}:\n       {command}")
+    return "\n".join(lines)
 
 
 def pair_timeline(events: list[Event], title: str, reported: dict[str, str]) -> Table:
@@ -92,8 +141,8 @@ def treaty_story(events: list[Event]) -> list[Event]:
     "--db",
     "db_url",
     metavar="URL",
-    help="Database URL to ingest into. Default: a fresh demo.db in your user data directory "
-    "(recreated on every run; your main database is not touched).",
+    help="Database URL to ingest into. Default: a fresh demo.db in the `data_dir` setting, else "
+    "your user data directory (recreated on every run; your main database is not touched).",
 )
 @click.option(
     "--limit",
@@ -119,7 +168,7 @@ def demo(db_url: str | None, limit: int) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     try:
-        report = run_ingest((str(demo_corpus()),), db_url, 20_000_000)
+        report = run_ingest((str(demo_corpus()),), db_url, settings().max_bytes)
         store = open_store(db_url)
         pair_events = store.events(EventFilter(pair=PAIR))
         everything = store.events()
@@ -145,18 +194,4 @@ def demo(db_url: str | None, limit: int) -> None:
             f"... {len(pair_events) - limit} more: redline events --pair RUS PRK --db {db_url}",
             soft_wrap=True,
         )
-    console.print(
-        "\n[bold]What you are looking at:[/] every row is one event coded from one sentence, "
-        "with who did what to whom, when, and how the article presents it: [italic]asserted"
-        "[/] (reported as fact), [italic]scheduled[/], [italic]speculated[/], "
-        "[italic]conditional[/], [italic]negated[/], [italic]denied[/] or [italic]historical"
-        "[/]. The speculation before Putin's visit stays speculation; the signing is fact.\n"
-        "[bold]Try next:[/]\n"
-        f"  redline alerts --db {db_url}            (each alert with its sentences)\n"
-        f"  redline dyad RUS PRK --at 2024-06-20 --db {db_url}   (level and why)\n"
-        f"  redline events --pair RUS PRK --modality asserted --db {db_url}\n"
-        f"  redline events --format jsonl --limit 3 --db {db_url}\n"
-        "  redline ingest ./my-articles/   (text/Markdown, HTML, JSONL, RSS/Atom, folders)",
-        highlight=False,
-        soft_wrap=True,
-    )
+    console.print(explanation(db_url), highlight=False, soft_wrap=True)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from redline.cli.common import db_option
+from redline.cli.common import db_option_as_given
 from redline.cli.doctor_checks import (
     Check,
     Status,
@@ -67,7 +67,7 @@ def summary(checks: list[Check]) -> str:
 
 
 @click.command()
-@db_option
+@db_option_as_given
 @click.option(
     "--config",
     "config_path",

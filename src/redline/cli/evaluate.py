@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from redline.cli.common import fail
+from redline.cli.common import fail, pipeline_config
 from redline.errors import RedlineError
 
 
@@ -67,7 +67,8 @@ def evaluate(gold: Path, mode: str, json_out: Path | None, predictions: Path | N
     """Score the event coder on GOLD (JSONL: id, text, date, expected [{source, target, code}]).
 
     Gold codes may be PLOVER types, PLOVER 0.5 names (DEMAND, DISAPPROVE, FIGHT, ...) or
-    CAMEO codes; actors are compared at the country level (IGO for organisations).
+    CAMEO codes; actors are compared at the country level (IGO for organisations). The coder
+    uses the `model` and `batch_size` settings.
     """
     from redline.evaluation.gold import load_gold
     from redline.evaluation.runner import evaluate as run
@@ -77,7 +78,7 @@ def evaluate(gold: Path, mode: str, json_out: Path | None, predictions: Path | N
     try:
         cases = load_gold(gold)
         with console.status(f"Coding {len(cases)} gold cases..."):
-            report, predicted = run(cases, build_pipeline(), mode)
+            report, predicted = run(cases, build_pipeline(pipeline_config()), mode)
     except RedlineError as exc:
         raise fail(exc) from exc
     print_figures(report, console)

@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from redline.cli.common import db_option, fail
+from redline.cli.common import db_option, fail, pipeline_config, settings
 from redline.errors import RedlineError
 from redline.runner import IngestReport
 
@@ -35,7 +35,8 @@ def print_report(report: IngestReport, console: Console) -> None:
 def run_ingest(
     targets: tuple[str, ...], db_url: str | None, max_bytes: int, quiet: bool = False
 ) -> IngestReport:
-    """Ingest `targets` with a progress display on stderr."""
+    """Ingest `targets` with a progress display on stderr; the coder is configured by the
+    `model` and `batch_size` settings."""
     from redline.ingest import IngestLimits
     from redline.pipeline import build_pipeline
     from redline.runner import ingest
@@ -44,7 +45,7 @@ def run_ingest(
     console = Console(stderr=True)
     store = open_store(db_url)
     with console.status("Loading the language model and actor tables..."):
-        pipeline = build_pipeline()
+        pipeline = build_pipeline(pipeline_config())
     columns = (
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -69,11 +70,10 @@ def run_ingest(
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
-    default=20_000_000,
-    show_default=True,
-    help="Refuse inputs larger than this many bytes.",
+    help="Refuse inputs larger than this many bytes. Default: the `max_bytes` setting "
+    "(20,000,000 unless config.toml or $REDLINE_MAX_BYTES says otherwise).",
 )
-def ingest(targets: tuple[str, ...], db_url: str | None, max_bytes: int) -> None:
+def ingest(targets: tuple[str, ...], db_url: str | None, max_bytes: int | None) -> None:
     """Read PATH|URL... into the store and code their events.
 
     Each target is a text/Markdown file (optional YAML front matter with title, date,
@@ -81,10 +81,12 @@ def ingest(targets: tuple[str, ...], db_url: str | None, max_bytes: int) -> None
     directory (read recursively) or an http(s) URL. Documents are keyed by content:
     ingesting the same text twice stores it once. A file that cannot be read is reported
     with its reason and the rest goes on; the exit status is non-zero only when nothing
-    at all could be ingested.
+    at all could be ingested. Red-line rules (the packaged ones plus the `rules` setting)
+    are evaluated again after every ingest that adds documents.
     """
+    limit = max_bytes or settings().max_bytes
     try:
-        report = run_ingest(targets, db_url, max_bytes)
+        report = run_ingest(targets, db_url, limit)
     except RedlineError as exc:
         raise fail(exc) from exc
     print_report(report, Console())

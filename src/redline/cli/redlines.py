@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from redline.cli.alerts import format_option, playbook_option, print_alerts
-from redline.cli.common import db_option, fail
+from redline.cli.common import db_option, fail, settings
 from redline.errors import RedlineError
 
 rules_option = click.option(
@@ -15,8 +15,19 @@ rules_option = click.option(
     "rule_files",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A rules YAML file added to the default rules (repeatable; same id replaces).",
+    help="A rules YAML file added to the default rules and to those of the `rules` setting "
+    "(repeatable; a rule with an id already loaded replaces it).",
 )
+
+
+def configured_rule_files() -> list[Path]:
+    """The rule files the `rules` setting names: one file, or every YAML file of a folder."""
+    path = settings().rules
+    if path is None:
+        return []
+    if path.is_dir():
+        return sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    return [path]
 
 
 @click.group()
@@ -27,7 +38,11 @@ def redlines() -> None:
 @redlines.command()
 @db_option
 @rules_option
-@click.option("--no-defaults", is_flag=True, help="Evaluate only the rules given with --rules.")
+@click.option(
+    "--no-defaults",
+    is_flag=True,
+    help="Leave out the packaged default rules (evaluate yours alone).",
+)
 @format_option
 @playbook_option
 def check(
@@ -39,6 +54,9 @@ def check(
 ) -> None:
     """Re-evaluate the red lines over every stored event, save the alerts and print them.
 
+    The rules are the packaged defaults, those of the `rules` setting (config.toml or
+    $REDLINE_RULES) and every --rules file, a later rule replacing an earlier one of its id.
+
     The result depends only on what is stored: evaluation walks the events in date order,
     whatever order the articles arrived in.
     """
@@ -48,7 +66,7 @@ def check(
     from redline.store import open_store
 
     try:
-        rules = load_rules(rule_files, defaults=not no_defaults)
+        rules = load_rules([*configured_rule_files(), *rule_files], defaults=not no_defaults)
         playbook = configured_playbook(playbook_path)
         found = refresh(open_store(db_url), rules)
     except RedlineError as exc:
