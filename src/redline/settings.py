@@ -122,6 +122,85 @@ SETTINGS: tuple[Setting, ...] = (
         "REDLINE_WEBHOOK_URL",
         example="https://alerts.example.org/redline",
     ),
+    Setting(
+        "notify_jsonl",
+        None,
+        Path,
+        "File that `redline watch` appends one JSON object per alert notification to. "
+        "Unset: no file.",
+        "REDLINE_NOTIFY_JSONL",
+        example="alerts.jsonl",
+    ),
+    Setting(
+        "notify_throttle",
+        "1h",
+        str,
+        "At most one notification per alert per this interval (30m, 6h, 2d; 0 for none) when "
+        "only new reports arrive; a change of state is always sent. A rule's `throttle` wins.",
+        "REDLINE_NOTIFY_THROTTLE",
+    ),
+    Setting(
+        "watch_interval",
+        300,
+        int,
+        "Seconds `redline watch` waits between two polls of its feeds and folders.",
+        "REDLINE_WATCH_INTERVAL",
+        minimum=1,
+    ),
+    Setting(
+        "smtp_host",
+        None,
+        str,
+        "SMTP server that alert emails are sent through. Unset: no email.",
+        "REDLINE_SMTP_HOST",
+        example="smtp.example.org",
+    ),
+    Setting(
+        "smtp_port",
+        25,
+        int,
+        "Port of the SMTP server (587 for STARTTLS, 465 for SSL, usually).",
+        "REDLINE_SMTP_PORT",
+        minimum=1,
+    ),
+    Setting(
+        "smtp_security",
+        "none",
+        str,
+        "How to secure the SMTP connection: `none`, `starttls` or `ssl`.",
+        "REDLINE_SMTP_SECURITY",
+    ),
+    Setting(
+        "smtp_from",
+        "redline@localhost",
+        str,
+        "Sender address of alert emails.",
+        "REDLINE_SMTP_FROM",
+    ),
+    Setting(
+        "smtp_to",
+        None,
+        str,
+        "Recipients of alert emails, separated by commas. Unset: no email.",
+        "REDLINE_SMTP_TO",
+        example="analyst@example.org",
+    ),
+    Setting(
+        "smtp_user",
+        None,
+        str,
+        "User name to log in to the SMTP server with. Unset: no login.",
+        "REDLINE_SMTP_USER",
+        example="redline",
+    ),
+    Setting(
+        "smtp_password",
+        None,
+        str,
+        "Password for `smtp_user`. Prefer the environment variable to a file others can read.",
+        "REDLINE_SMTP_PASSWORD",
+        example="app-password",
+    ),
 )
 
 BY_NAME: Mapping[str, Setting] = {setting.name: setting for setting in SETTINGS}
@@ -140,6 +219,16 @@ class Settings:
     playbook: Path | None
     api_token: str | None
     webhook_url: str | None
+    notify_jsonl: Path | None
+    notify_throttle: str
+    watch_interval: int
+    smtp_host: str | None
+    smtp_port: int
+    smtp_security: str
+    smtp_from: str
+    smtp_to: str | None
+    smtp_user: str | None
+    smtp_password: str | None
     config_path: Path
     sources: Mapping[str, str]
 
