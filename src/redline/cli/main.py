@@ -36,7 +36,32 @@ COMMANDS = {
     "treaty": ("redline.cli.treaty", "treaty", "Compare treaty texts clause by clause (diff)."),
     "dyad": ("redline.cli.dyad", "dyad", "Cooperation level of a pair: evidence and history."),
     "redlines": ("redline.cli.redlines", "redlines", "Evaluate or validate red-line rules."),
-    "alerts": ("redline.cli.alerts", "alerts", "List red-line alerts with evidence and playbook."),
+    "alerts": (
+        "redline.cli.alerts",
+        "alerts",
+        "List red-line alerts; acknowledge, close or mute them.",
+    ),
+    "watch": (
+        "redline.cli.watch",
+        "watch",
+        "Poll feeds and folders, raise alerts as reports arrive, notify.",
+    ),
+    "export": (
+        "redline.cli.export",
+        "export",
+        "Write events as Parquet, CSV (+ column dictionary), JSONL or PLOVER JSON.",
+    ),
+    "import": (
+        "redline.cli.importer",
+        "importer",
+        "Import GDELT, Phoenix or PLOVER/POLECAT event files into the store.",
+    ),
+    "batch": (
+        "redline.cli.batch",
+        "batch",
+        "Code an archive on Dask workers into Parquet and load it; resumable.",
+    ),
+    "serve": ("redline.cli.serve", "serve", "Serve the JSON API and the analyst dashboard."),
 }
 
 
