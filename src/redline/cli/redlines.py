@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -87,3 +88,49 @@ def validate(files: tuple[Path, ...]) -> None:
         except RedlineError as exc:
             raise fail(exc) from exc
         click.echo(f"{path}: {len(rules.rules)} rules, valid.")
+
+
+@redlines.command()
+@click.argument("rule_args", metavar="RULES...", nargs=-1, required=True)
+@click.option(
+    "--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day."
+)
+@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def backtest(
+    rule_args: tuple[str, ...], start: Any, end: Any, db_url: str | None, fmt: str
+) -> None:
+    """Replay the stored history: when each rule would have signalled, crossed and confirmed.
+
+    RULES are rules files, or `default` for the packaged rules. Each day a report was
+    published between --from and --to, the rules are evaluated over what was known that day;
+    every change of an alert is listed with its evidence, then the notifications per month.
+    Nothing is written to the store. See docs/backtest.md.
+
+    \b
+    Example:
+      redline redlines backtest default my-rules.yaml --from 2024-01-01 --to 2024-12-31
+    """
+    import json
+
+    from redline.redlines.backtest import backtest as run
+    from redline.redlines.backtest import text_report
+    from redline.redlines.rules import load_rules
+    from redline.store import open_store
+
+    paths = [Path(a) for a in rule_args if a != "default"]
+    for path in paths:
+        if not path.is_file():
+            raise click.BadParameter(f"{path}: no such rules file", param_hint="RULES")
+    try:
+        rules = load_rules(paths, defaults="default" in rule_args)
+        result = run(open_store(db_url), rules, start.date(), end.date())
+    except (RedlineError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(text_report(result)))

@@ -1,0 +1,226 @@
+"""Backtest red-line rules over the stored history without raising a single alert.
+
+A rule is tuned before it pages anyone: `backtest` replays the stored reports day by day, in
+the order they became readable (each report's publication), evaluates the rules over what was
+known on each day with the same code the live path uses (`lifecycle.evaluate_rules`), and
+records every change of an alert's state on the day it would have been noticed. Nothing is
+written: the alerts table is not touched.
+
+Two dates are kept for each transition: `on`, the date the alert itself records (a crossing
+dates from the event, which may be before anyone reported it), and `noticed_on`, the first
+day of the replay on which the alert showed that state (what a notifier would have sent).
+`per_month` counts the notifications by month of `noticed_on`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from redline.analysis.ladder_rules import Ladder, packaged_ladder
+from redline.analysis.reports import Report
+from redline.redlines.alerts import Alert, AlertEvidence, AlertState, Role
+from redline.redlines.lifecycle import evaluate_rules
+from redline.redlines.rules import RuleSet
+from redline.redlines.service import stored_reports, successors
+from redline.store import Store
+
+STATE_ROLE = {
+    AlertState.SIGNALLED: Role.SIGNALLED,
+    AlertState.CROSSED: Role.CROSSED,
+    AlertState.CONFIRMED: Role.CONFIRMED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """An alert reaching a state during the replay."""
+
+    rule: str
+    pair: tuple[str, str]
+    state: AlertState
+    on: date | None  # the transition date the alert records
+    noticed_on: date  # the replay day the state first showed
+    evidence: tuple[AlertEvidence, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form."""
+        return {
+            "rule": self.rule,
+            "pair": list(self.pair),
+            "state": self.state.value,
+            "on": self.on.isoformat() if self.on else None,
+            "noticed_on": self.noticed_on.isoformat(),
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass
+class Backtest:
+    """What the rules would have done between `start` and `end`."""
+
+    start: date
+    end: date
+    rules: tuple[str, ...]
+    titles: dict[str, str]
+    transitions: list[Transition] = field(default_factory=list)
+    before: list[Alert] = field(default_factory=list)  # alerts already open on `start`
+    final: list[Alert] = field(default_factory=list)  # the alerts as of `end`
+
+    def state_on(self, rule: str, pair: tuple[str, str], day: date) -> AlertState | None:
+        """The state the replay had shown for a rule and pair by `day`."""
+        found = None
+        for alert in self.before:
+            if (alert.rule, alert.pair) == (rule, pair):
+                found = alert.state
+        for step in self.transitions:
+            if (step.rule, step.pair) == (rule, pair) and step.noticed_on <= day:
+                found = step.state
+        return found
+
+    def per_month(self) -> dict[str, dict[str, int]]:
+        """Notifications per month (YYYY-MM, every month of the range) and rule."""
+        months: dict[str, dict[str, int]] = {}
+        day = self.start.replace(day=1)
+        while day <= self.end:
+            months[f"{day:%Y-%m}"] = dict.fromkeys(self.rules, 0)
+            day = (day + timedelta(days=32)).replace(day=1)
+        # One notification per alert and day, however many states it passed that day.
+        for rule, _, day in {(t.rule, t.pair, t.noticed_on) for t in self.transitions}:
+            months[f"{day:%Y-%m}"][rule] += 1
+        return months
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form of `redline redlines backtest --format json`."""
+        return {
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "rules": [
+                {
+                    "rule": rule,
+                    "title": self.titles[rule],
+                    "open_at_start": [_brief(a) for a in self.before if a.rule == rule],
+                    "transitions": [t.to_json() for t in self.transitions if t.rule == rule],
+                    "alerts_at_end": [_brief(a) for a in self.final if a.rule == rule],
+                }
+                for rule in self.rules
+            ],
+            "per_month": self.per_month(),
+        }
+
+
+def _brief(alert: Alert) -> dict[str, Any]:
+    out = alert.to_json()
+    return {k: out[k] for k in ("pair", "state", "signalled_on", "crossed_on", "confirmed_on")}
+
+
+def _moment(alert: Alert, state: AlertState) -> date | None:
+    return {
+        AlertState.SIGNALLED: alert.signalled_on,
+        AlertState.CROSSED: alert.crossed_on,
+        AlertState.CONFIRMED: alert.confirmed_on,
+    }[state]
+
+
+ORDER = (AlertState.SIGNALLED, AlertState.CROSSED, AlertState.CONFIRMED)
+
+
+def _steps(alert: Alert, previous: AlertState | None, day: date) -> list[Transition]:
+    """The states an alert passed through on one replay day (a jump passes several)."""
+    first = ORDER.index(previous) + 1 if previous in ORDER else 0
+    out = []
+    for state in ORDER[first : ORDER.index(alert.state) + 1]:
+        on = _moment(alert, state)
+        if on is None and state is not alert.state:
+            continue  # skipped: e.g. crossed without ever being signalled
+        role = STATE_ROLE[state]
+        evidence = tuple(e for e in alert.evidence if e.role is role)
+        out.append(Transition(alert.rule, alert.pair, state, on, day, evidence))
+    return out
+
+
+def replay(
+    rules: RuleSet,
+    reports: Sequence[Report],
+    start: date,
+    end: date,
+    ladder: Ladder | None = None,
+    successor_map: Mapping[str, str] | None = None,
+) -> Backtest:
+    """Evaluate `rules` on every day between `start` and `end` on which a report appeared."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    ladder = ladder or packaged_ladder()
+    readable = sorted(
+        (r for r in reports if r.available_on is not None), key=lambda r: r.available_on or start
+    )
+    titles = {r.id: r.title for r in rules.rules}
+    result = Backtest(start, end, rules.ids, titles)
+
+    def known_by(day: date) -> list[Report]:
+        return [r for r in readable if (r.available_on or date.max) <= day]
+
+    result.before = evaluate_rules(
+        rules, known_by(start - timedelta(days=1)), ladder, successor_map
+    )
+    states = {(a.rule, a.pair): a.state for a in result.before}
+    days = sorted(
+        {r.available_on for r in readable if r.available_on and start <= r.available_on <= end}
+    )
+    alerts: list[Alert] = list(result.before)
+    for day in days:
+        alerts = evaluate_rules(rules, known_by(day), ladder, successor_map)
+        for alert in alerts:
+            key = (alert.rule, alert.pair)
+            previous = states.get(key)
+            if previous is alert.state:
+                continue
+            states[key] = alert.state
+            result.transitions += _steps(alert, previous, day)
+    result.final = alerts
+    return result
+
+
+def backtest(store: Store, rules: RuleSet, start: date, end: date) -> Backtest:
+    """Replay the store's history for `rules` between `start` and `end`; nothing is saved."""
+    pairs = [r.pair for r in rules.rules]
+    reports = stored_reports(store, None if any(p is None for p in pairs) else pairs)
+    return replay(rules, reports, start, end, packaged_ladder(), successors())
+
+
+def text_report(result: Backtest, width: int = 110) -> list[str]:
+    """A readable report: per rule its transitions with evidence, then alerts per month."""
+    lines = [f"Backtest {result.start} to {result.end} (nothing is saved)", ""]
+    for rule in result.rules:
+        lines.append(f"{rule}: {result.titles[rule]}")
+        for alert in (a for a in result.before if a.rule == rule):
+            lines.append(
+                f"  already {alert.state.value} on {result.start} ({'-'.join(alert.pair)})"
+            )
+        steps = [t for t in result.transitions if t.rule == rule]
+        if not steps and not any(a.rule == rule for a in result.before):
+            lines.append("  no alert in this period")
+        for step in steps:
+            late = f", noticed {step.noticed_on}" if step.on != step.noticed_on else ""
+            lines.append(
+                f"  {step.on or step.noticed_on} {step.state.value:<9} {'-'.join(step.pair)}{late}"
+            )
+            for item in step.evidence:
+                text = " ".join(item.text.split())
+                text = text if len(text) <= width else text[: width - 3] + "..."
+                where = ", ".join(item.outlets) or item.doc_id[:12]
+                lines.append(f"      {item.modality} ({where}): {text}")
+        lines.append("")
+    months = {m: c for m, c in result.per_month().items() if any(c.values())}
+    lines.append("Alert notifications per month (months without any left out):")
+    if not months:
+        lines.append("  none")
+    name_width = max((len(r) for r in result.rules), default=4)
+    lines.append("  month    " + "  ".join(f"{r:>{name_width}}" for r in result.rules))
+    for month, counts in months.items():
+        lines.append(f"  {month}  " + "  ".join(f"{counts[r]:>{name_width}}" for r in result.rules))
+    total = sum(sum(c.values()) for c in result.per_month().values())
+    lines.append(f"  total {total}")
+    return lines
