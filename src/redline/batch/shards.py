@@ -83,10 +83,8 @@ def expand_targets(targets: Iterable[str]) -> Iterator[tuple[Path, str] | Ingest
                     yield item
                 else:
                     yield item.absolute(), str(item)
-        elif path.exists():
+        else:  # a missing file is reported with the OS's reason when it is measured
             yield path.absolute(), target
-        else:
-            yield IngestProblem.error(target, "no such file or directory")
 
 
 def pieces_of(path: Path, origin: str, shard_size: int) -> list[Piece] | IngestProblem:
