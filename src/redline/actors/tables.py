@@ -109,8 +109,13 @@ def _split(text: str) -> list[str]:
     return [part for part in text.split("|") if part.strip()]
 
 
-def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables:
-    """Add the four actor files in `directory` (default: the packaged tables) to `tables`."""
+def load_into(
+    tables: ActorTables, directory: Path | None = None, first: bool = False
+) -> ActorTables:
+    """Add the actor files in `directory` (default: the packaged tables) to `tables`.
+
+    `first` puts the new aliases ahead of those already loaded, for a gold set whose own
+    dictionaries define the world it is coded in (the PETRARCH suite's "Egypt" is UAR)."""
     base = directory or Path(str(resources.files("redline").joinpath("data/actors")))
     files = {
         name: base / name
@@ -131,13 +136,13 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
                     code, row["name"], row["kind"] == "historic", row["successor"] or None
                 )
                 for alias in [row["name"], *_split(row["aliases"])]:
-                    tables.add_alias(alias, AliasTarget("country", code))
+                    tables.add_alias(alias, AliasTarget("country", code), first)
         if files["organisations.tsv"].exists():
             for row in _rows(files["organisations.tsv"], "organisations.tsv"):
                 code = row["code"].upper()
                 tables.organisations[code] = Organisation(code, row["name"])
                 for alias in [row["name"], *_split(row["aliases"])]:
-                    tables.add_alias(alias, AliasTarget("org", code))
+                    tables.add_alias(alias, AliasTarget("org", code), first)
         if files["people.tsv"].exists():
             for row in _rows(files["people.tsv"], "people.tsv"):
                 role = Role(
@@ -150,11 +155,11 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
                 )
                 tables.roles.setdefault(row["name"], []).append(role)
                 for alias in [row["name"], *_split(row["aliases"])]:
-                    tables.add_alias(alias, AliasTarget("person", row["name"]))
+                    tables.add_alias(alias, AliasTarget("person", row["name"]), first)
         if files["agents.tsv"].exists():
             for row in _rows(files["agents.tsv"], "agents.tsv"):
                 tables.agents[" ".join(row["alias"].lower().split())] = row["sector"].upper()
-                tables.add_alias(row["alias"], AliasTarget("agent", row["sector"].upper()))
+                tables.add_alias(row["alias"], AliasTarget("agent", row["sector"].upper()), first)
         for name in ("institutions.tsv", "metonyms.tsv"):
             if files[name].exists():
                 for row in _rows(files[name], name):
@@ -164,7 +169,7 @@ def load_into(tables: ActorTables, directory: Path | None = None) -> ActorTables
                     tables.institutions[body.name] = body
                     for alias in [row["name"], *_split(row["aliases"])]:
                         target = AliasTarget("institution", body.name)
-                        tables.add_alias(alias, target, first=name == "metonyms.tsv")
+                        tables.add_alias(alias, target, first=first or name == "metonyms.tsv")
         places = base / "places.tsv"
         if places.exists():
             for row in _rows(places, "places.tsv"):

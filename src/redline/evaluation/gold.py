@@ -80,6 +80,17 @@ def parse_case(data: dict[str, object], where: str) -> GoldCase:
         raise DataFileError(f"{where}: not a gold case ({exc})") from exc
 
 
+def scorable(data: dict[str, object]) -> bool:
+    """False for records the set itself marks as not to be scored: those expected to raise a
+    coding error, and those flagged `sentence="false"` or `evaluate="false"`."""
+    if data.get("expected_error"):
+        return False
+    flags = data.get("record_flag")
+    if isinstance(flags, dict):
+        return all(str(flags.get(k, "true")).lower() != "false" for k in ("sentence", "evaluate"))
+    return True
+
+
 def load_gold(path: Path) -> list[GoldCase]:
     """Every case of a gold JSONL file; a malformed line is an error naming the line."""
     cases = []
@@ -94,7 +105,7 @@ def load_gold(path: Path) -> list[GoldCase]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise DataFileError(f"{path}:{number}: invalid JSON ({exc.msg})") from exc
-        if data.get("skip"):
+        if data.get("skip") or not scorable(data):
             continue
         cases.append(parse_case(data, f"{path.name}:{number}"))
     return cases

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from redline.evaluation.bridge import Bridge, packaged_bridge
@@ -11,7 +13,14 @@ from redline.evaluation.classify import ClassifyScore, choose_type, classify_rep
 from redline.evaluation.gold import GoldCase
 from redline.evaluation.score import ExtractScore, extract_report, score_case
 from redline.models import Document, Event
-from redline.pipeline import Pipeline
+from redline.pipeline import (
+    REGISTRY,
+    EventStage,
+    Pipeline,
+    PipelineConfig,
+    Resources,
+    validate_stages,
+)
 from redline.serialize import event_json
 
 
@@ -27,20 +36,62 @@ def case_document(case: GoldCase) -> Document:
     )
 
 
+def dictionary_pipeline(
+    directory: Path,
+    workdir: Path,
+    own_lexicon: bool = False,
+    config: PipelineConfig | None = None,
+) -> tuple[Pipeline, tuple[str, ...], dict[str, int]]:
+    """A pipeline that also knows the actors, agents and verbs of a PETRARCH dictionary folder.
+
+    The folder's actors are put ahead of redline's own (the suite's world wins); its verbs
+    replace redline's lexicon unless `own_lexicon`, because the suite's expected codes come
+    from those verbs alone and redline's other triggers would code events it does not expect.
+    Returns the pipeline, the sentence-level discard phrases and what was converted."""
+    from redline.actors.tables import load_into, packaged_tables
+    from redline.evaluation.petrarch_dicts import convert
+    from redline.events.lexicon import Lexicon, load_lexicon, read_lexicon_file
+    from redline.nlp.model import load_model
+
+    config = config or PipelineConfig()
+    nlp = load_model(config.model)
+
+    def lemma(word: str) -> str:
+        return str(nlp(f"They {word} it")[1].lemma_).lower()
+
+    converted = convert(directory, workdir, lemma)
+    tables = load_into(copy.deepcopy(packaged_tables()), converted.actors, first=True)
+    resources = Resources(config, nlp, tables)
+    stages = [REGISTRY[name](resources) for name in validate_stages(config.stages)]
+    lexicon = Lexicon()
+    if own_lexicon:
+        lexicon = load_lexicon((converted.lexicon,))
+    else:
+        read_lexicon_file(converted.lexicon, lexicon)
+    for stage in stages:
+        if isinstance(stage, EventStage):
+            stage.lexicon = lexicon
+    return Pipeline(stages, config), converted.discards, converted.counts
+
+
 def evaluate(
     cases: Sequence[GoldCase],
     pipeline: Pipeline,
     mode: str = "extract",
     bridge: Bridge | None = None,
     on_case: Callable[[], None] = lambda: None,
+    discards: Sequence[str] = (),
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Figures for `mode` and one prediction record per case."""
+    """Figures for `mode` and one prediction record per case (a sentence holding one of the
+    `discards` phrases codes no event, as the dictionaries that list them intend)."""
     bridge = bridge or packaged_bridge()
     extract, classify = ExtractScore(), ClassifyScore()
     predictions = []
     docs = [case_document(c) for c in cases]
     for case, item in zip(cases, pipeline.process(docs), strict=True):
         events: list[Event] = item.events
+        if discards and any(d in " ".join(case.text.lower().split()) for d in discards):
+            events = []
         chosen = choose_type(case, events, bridge)
         if mode == "classify":
             gold_label = bridge.event_type(case.label) or "NONE"

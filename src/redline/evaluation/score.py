@@ -9,7 +9,7 @@ from typing import Any
 
 from redline.evaluation.bridge import Bridge
 from redline.evaluation.gold import GoldCase
-from redline.models import Event
+from redline.models import Event, Modality
 
 Triple = tuple[str | None, str | None, str | None]
 
@@ -79,10 +79,23 @@ def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
     ]
 
 
+def occurring(case: GoldCase, events: Sequence[Event]) -> list[Event]:
+    """The events a gold set without modality labels would code.
+
+    CAMEO-coded sets (PETRARCH, the PLOVER GSR) code what a sentence reports as happening,
+    announced or possible; "did not clash" is no event there. redline keeps such events with
+    the modality `negated`, so they are left out when the gold carries no modality; a gold
+    set with modality labels (the modality set) is scored on every event."""
+    if case.modality is not None:
+        return list(events)
+    return [e for e in events if e.modality is not Modality.NEGATED]
+
+
 def score_case(
     score: ExtractScore, case: GoldCase, events: Sequence[Event], bridge: Bridge
 ) -> None:
     """Add one case's comparison to the running score."""
+    events = occurring(case, events)
     gold = gold_triples(case, bridge)
     pred = list(dict.fromkeys(predicted_triples(events, bridge)))
     score.n += 1

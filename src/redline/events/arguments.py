@@ -78,7 +78,22 @@ def object_phrases(verb: Any) -> list[Any]:
             found.extend(_prep_objects(child, TARGET_PREPS))
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:
         found.extend(_prep_objects(obj, TARGET_PREPS | PAIR_PREPS))
+        # "welcomed a resumption of ties between A and B": one noun further down.
+        for inner in _prep_objects(obj, {"of"}):
+            found.extend(_prep_objects(inner, TARGET_PREPS | PAIR_PREPS))
     return found
+
+
+def of_conjuncts(head: Any) -> list[Any]:
+    """ "the ambassadors of A, B and C": the coordinated names after the first one."""
+    return [
+        c
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for c in obj.conjuncts
+    ]
 
 
 CAUSATIVES = {"let", "allow", "make", "have", "help"}

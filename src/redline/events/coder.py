@@ -12,6 +12,7 @@ from redline.actors.resolve import predecessor, resolve_mentions, successor
 from redline.actors.tables import ActorTables
 from redline.events.arguments import (
     noun_arguments,
+    of_conjuncts,
     phrase_tokens,
     prep_objects,
     verb_arguments,
@@ -100,6 +101,12 @@ class SentenceCoder:
                     actors.append(partner)
             if resolved is not None and resolved not in actors:
                 actors.append(resolved)
+            own = [self.by_token[head.i]] if head.i in self.by_token else []
+            for conj in of_conjuncts(head) if head.i not in self.by_token or own else []:
+                more = [self.by_token[t.i] for t in phrase_tokens(conj) if t.i in self.by_token]
+                extra = self._resolve(list(dict.fromkeys(more)) + own, day, conj.text)
+                if more and extra is not None and extra not in actors:
+                    actors.append(extra)
         return actors
 
     def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:

@@ -70,6 +70,8 @@ def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
     objects = _objects(verb)
     particles = _particles(verb)
     object_lemmas = {o.lemma_.lower() for o in objects}
+    # "fired two artillery shells": a noun compound may decide the reading as well.
+    modifiers = {c.lemma_.lower() for o in objects for c in o.children if c.dep_ == "compound"}
     for entry in lexicon.verb_entries(verb.lemma_.lower()):
         # An explicit verb + object row ("lodge" + "protest") beats the light-verb reading.
         if (
@@ -87,7 +89,7 @@ def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
     for entry in lexicon.verb_entries(verb.lemma_.lower()):
         if entry.particle and entry.particle not in particles:
             continue
-        if entry.object and entry.object not in object_lemmas:
+        if entry.object and entry.object not in object_lemmas | modifiers:
             continue
         if entry.type == "-":  # listed as not an event ("did not rule out")
             return None
