@@ -126,8 +126,7 @@ class EmailNotifier(BackgroundSender):
         mail = EmailMessage()
         mail["From"] = self.sender
         mail["To"] = ", ".join(self.recipients)
-        subject = notification.line
-        mail["Subject"] = "[redline] " + (subject if len(subject) < 180 else subject[:177] + "...")
+        mail["Subject"] = "[redline] " + notification.line  # long subjects are folded, not cut
         lines = [notification.line, "", f"Alert {alert.id}: {alert.title}", ""]
         for item in alert.evidence:
             when = item.date.isoformat() if item.date else "undated"
