@@ -206,6 +206,7 @@ def test_ingest_codes_the_article_and_evaluates_red_lines(write_client: Any) -> 
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["new"] == 1 and body["events"] >= 1 and body["problems"] == []
+    assert write_client.get(f"/api/documents/{body['id']}").json()["title"] == "Border deal"
     events = write_client.get("/api/events", params={"pair": "CHN,VNM"}).json()["events"]
     assert any(e["type"] == "AGREE" for e in events)
     again = write_client.post("/api/documents", json=payload, headers=AUTH)
@@ -225,7 +226,9 @@ def test_ingest_codes_the_article_and_evaluates_red_lines(write_client: Any) -> 
         ({"text": "Talks.", "colour": "red"}, "colour"),
         ({"text": 5}, "text"),
         ({"url": "http://127.0.0.1:1/"}, "nothing was ingested"),
-        ({"url": "file:///etc/passwd"}, "nothing was ingested"),
+        ({"url": "file:///etc/passwd"}, "url"),
+        ({"url": "/etc/passwd"}, "url"),
+        ({"url": "."}, "url"),
     ],
 )
 def test_ingest_bad_input_is_422_with_the_reason(

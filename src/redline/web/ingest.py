@@ -19,6 +19,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from redline.ingest import IngestLimits, IngestProblem
+from redline.ingest.document import clean_text
+from redline.models import Document
 from redline.runner import IngestReport, ingest
 from redline.web.context import AppContext
 from redline.web.security import context, require_token
@@ -33,7 +35,12 @@ class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str | None = Field(None, description="The article body.", max_length=5_000_000)
-    url: str | None = Field(None, description="An http(s) URL to fetch.", max_length=2048)
+    url: str | None = Field(
+        None,
+        description="An http(s) URL to fetch (never a local path).",
+        max_length=2048,
+        pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$",
+    )
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, description="The outlet.", max_length=200)
     source_country: str | None = Field(None, description="ISO alpha-3 of the outlet.")
@@ -98,6 +105,10 @@ def post_document(request: Request, item: DocumentIn) -> JSONResponse:
     ctx = context(request)
     report, where = run(ctx, item)
     body = report_json(report, where)
+    if item.text is not None:
+        # The reader keys the document by its cleaned body, exactly as here.
+        doc_id = Document.content_id(clean_text(item.text.strip()))
+        body["id"] = doc_id if ctx.store.has_document(doc_id) else None
     if report.documents == 0:
         reasons = "; ".join(p["reason"] for p in body["problems"]) or "nothing to read"
         body["detail"] = f"nothing was ingested: {reasons}"

@@ -8,6 +8,8 @@ the published text of a treaty that came in with the news).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from redline.errors import RedlineError
@@ -46,18 +48,28 @@ def text_choices(ctx: AppContext) -> list[TextChoice]:
     return out
 
 
-def _coded(ctx: AppContext, key: str) -> TreatyText:
+@lru_cache(maxsize=256)
+def _code_text(text: str, title: str) -> TreatyText:
+    """Coding a treaty takes a while: each text is coded once per process."""
     from redline.treaties.coder import code_treaty
 
+    return code_treaty(text, title=title)
+
+
+def _text_file(path: Path) -> TreatyText:
+    return _code_text(path.read_text("utf-8"), path.stem)
+
+
+def _coded(ctx: AppContext, key: str) -> TreatyText:
     folder = ctx.config.treaty_texts
     if folder is not None and key and "/" not in key and "\\" not in key:
         path = folder / f"{key}.md"
         if path.is_file():
-            return code_treaty(path.read_text("utf-8"), title=key)
+            return _text_file(path)
     doc = ctx.store.document(key)
     if doc is None:
         raise UnknownText(f"no treaty text or stored document {key!r}")
-    return code_treaty(doc.body, title=doc.title)
+    return _code_text(doc.body, doc.title)
 
 
 def compare(ctx: AppContext, before: str, after: str) -> TreatyDiff:
@@ -91,15 +103,13 @@ def changes_text(changes: tuple[Any, ...]) -> str:
 
 def stored_treaties(ctx: AppContext, pair: tuple[str, str] | None = None) -> list[Treaty]:
     """Treaties of the stored news (and of the treaty folder), as `redline treaty list`."""
-    from redline.treaties.coder import code_treaty
-
     found_events = ctx.store.events(EventFilter(pair=pair, types=TREATY_TYPES))
     folder = ctx.config.treaty_texts
     texts = []
     if folder is not None and folder.is_dir():
         for path in sorted(folder.glob("*.md")):
             try:
-                texts.append(code_treaty(path.read_text("utf-8"), title=path.stem))
+                texts.append(_text_file(path))
             except RedlineError:
                 continue  # a broken text must not hide the others
     found = build_treaties(texts, found_events, successors())
