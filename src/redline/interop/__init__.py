@@ -1,0 +1,1 @@
+"""Exchanging event data with other tools: typed exports and dataset import adapters."""
