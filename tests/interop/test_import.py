@@ -198,3 +198,13 @@ def test_a_file_that_is_not_text_is_reported(reader: object, tmp_path: Path, sto
     path.write_bytes(b"\xff\xfe\x00\x81" * 10)
     report = import_files([path], reader, store)  # type: ignore[arg-type]
     assert report.rows == 0 and "not UTF-8" in report.problems[0].reason
+
+
+def test_a_bad_byte_costs_only_its_line(fixtures: Path, tmp_path: Path, store: Store) -> None:
+    lines = (fixtures / "gdelt-sample.export.CSV").read_bytes().splitlines(keepends=True)
+    broken = lines[1].replace(b"MOSCOW", b"MOSC\xffW")
+    path = tmp_path / "broken.export.CSV"
+    path.write_bytes(b"".join([lines[0], broken, lines[2]]))
+    report = import_files([path], read_gdelt, store)
+    assert (report.rows, report.documents, report.events) == (2, 2, 2)
+    assert problems(report) == [(2, "not UTF-8 text (invalid start byte at column 51)")]

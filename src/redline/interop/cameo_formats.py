@@ -22,6 +22,7 @@ from redline.interop.importing import (
     ImportProblem,
     RowError,
     day_moment,
+    decoded_lines,
     host,
     parse_day,
     synthetic_document,
@@ -58,14 +59,6 @@ GDELT_KEPT = (
 PHOENIX_KEPT = (
     "PentaClass GoldsteinScore Issues LocationName CountryCode Lat Lon SentenceID".split()
 )
-
-
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.rstrip("\r\n")
-            if line.strip():
-                yield number, line
 
 
 def _fields(line: str, columns: Sequence[str], layout: str) -> dict[str, str]:
@@ -201,7 +194,10 @@ def _read(
     prefix: str,
     convert: Callable[[dict[str, str], str], ImportedItem],
 ) -> Iterator[ImportedItem | ImportProblem]:
-    for number, line in _lines(path):
+    for number, line in decoded_lines(path):
+        if isinstance(line, ImportProblem):
+            yield line
+            continue
         if line.split("\t", 1)[0].strip().lower() == columns[0].lower():
             continue  # a header line
         try:

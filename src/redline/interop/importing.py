@@ -115,21 +115,25 @@ def parse_day(text: str, what: str) -> date:
         raise RowError(f"{what} {value!r} is not a date (YYYYMMDD or YYYY-MM-DD)") from exc
 
 
-def save_item(store: Store, item: ImportedItem) -> int:
-    """Store a document, its copies and its events in one transaction; new events counted.
+def save_items(store: Store, items: Sequence[ImportedItem]) -> tuple[int, int]:
+    """Store documents, their copies and their events in one transaction.
 
-    Unlike `Store.save`, events are added to a document that is already stored: an import
-    that adds rows citing a known document extends it instead of being dropped.
+    Returns the new documents and new events. Unlike `Store.save`, events are added to a
+    document that is already stored: an import that adds rows citing a known document
+    extends it instead of being dropped.
     """
+    new_docs = 0
     with store.engine.begin() as conn:
-        insert_new(conn, documents, ["id"], document_row(item.document))
-        for outlet in dict.fromkeys((item.document.source, *item.outlets)):
-            copy = copy_row(item.document) | {"source": outlet}
-            insert_new(conn, document_copies, ["doc_id", "source", "origin"], copy)
-        rows = [event_row(e) for e in {e.id: e for e in item.events}.values()]
-        before = _count(conn, [r["id"] for r in rows])
-        insert_all_new(conn, events, ["id"], rows)
-        return _count(conn, [r["id"] for r in rows]) - before
+        rows: dict[str, dict[str, object]] = {}
+        for item in items:
+            new_docs += insert_new(conn, documents, ["id"], document_row(item.document))
+            for outlet in dict.fromkeys((item.document.source, *item.outlets)):
+                copy = copy_row(item.document) | {"source": outlet}
+                insert_new(conn, document_copies, ["doc_id", "source", "origin"], copy)
+            rows.update((e.id, event_row(e)) for e in item.events)
+        before = _count(conn, list(rows))
+        insert_all_new(conn, events, ["id"], list(rows.values()))
+        return new_docs, _count(conn, list(rows)) - before
 
 
 def _count(conn: Connection, ids: list[str]) -> int:
@@ -139,7 +143,27 @@ def _count(conn: Connection, ids: list[str]) -> int:
     return int(conn.execute(query).scalar_one())
 
 
+def decoded_lines(path: Path) -> Iterator[tuple[int, str | ImportProblem]]:
+    """The file's non-blank lines, numbered from 1; a line that is not UTF-8 is a problem.
+
+    Decoding line by line keeps one bad byte from costing the rest of the file.
+    """
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError as exc:
+                reason = f"not UTF-8 text ({exc.reason} at column {exc.start + 1})"
+                yield number, ImportProblem(str(path), number, reason)
+                continue
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            if line.strip():
+                yield number, line
+
+
 Reader = Callable[[Path], Iterator[ImportedItem | ImportProblem]]
+BATCH = 500  # rows per transaction
 
 
 def import_files(
@@ -148,25 +172,36 @@ def import_files(
     store: Store,
     on_row: Callable[[], None] = lambda: None,
 ) -> ImportReport:
-    """Read every file with `reader` and store what it yields; problems are collected."""
+    """Read every file with `reader` and store what it yields; problems are collected.
+
+    Rows are stored in transactions of `BATCH`; a file that cannot be opened is reported and
+    the next one goes on.
+    """
     report = ImportReport()
     for path in paths:
+        batch: list[ImportedItem] = []
         try:
-            items = list(reader(path))
+            for item in reader(path):
+                on_row()
+                if isinstance(item, ImportProblem):
+                    report.problems.append(item)
+                    continue
+                report.rows += 1
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    _flush(store, batch, report)
         except OSError as exc:
             report.problems.append(ImportProblem(str(path), 0, f"cannot read the file: {exc}"))
-            continue
         except UnicodeDecodeError as exc:
             reason = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
             report.problems.append(ImportProblem(str(path), 0, reason))
-            continue
-        for item in items:
-            on_row()
-            if isinstance(item, ImportProblem):
-                report.problems.append(item)
-                continue
-            report.rows += 1
-            added = save_item(store, item)
-            report.documents += 1
-            report.events += added
+        _flush(store, batch, report)
     return report
+
+
+def _flush(store: Store, batch: list[ImportedItem], report: ImportReport) -> None:
+    if batch:
+        docs, added = save_items(store, batch)
+        report.documents += docs
+        report.events += added
+        batch.clear()

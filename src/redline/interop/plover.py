@@ -25,6 +25,7 @@ from redline.interop.importing import (
     ImportProblem,
     RowError,
     day_moment,
+    decoded_lines,
     parse_day,
     synthetic_document,
 )
@@ -260,23 +261,28 @@ def _moment(value: Any) -> datetime | None:
 
 def read_plover(path: Path) -> Iterator[ImportedItem | ImportProblem]:
     """PLOVER records from JSON (an array), JSONL (one per line) or POLECAT's TSV."""
-    text = path.read_text("utf-8")
-    head = text.lstrip()[:1]
-    if head == "[":
+    with path.open("rb") as handle:
+        head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head == b"[":
         try:
-            records = json.loads(text)
+            records = json.loads(path.read_text("utf-8-sig"))
         except json.JSONDecodeError as exc:
             yield ImportProblem(str(path), exc.lineno, f"invalid JSON: {exc.msg}")
+            return
+        if not isinstance(records, list):
+            yield ImportProblem(str(path), 1, "a PLOVER JSON file must hold an array of records")
             return
         for number, record in enumerate(records, 1):
             origin = f"plover:{path.name}:#{number}"
             yield _one(path, number, lambda r=record, o=origin: record_row(r, o))
-    elif head == "{":
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
+    elif head == b"{":
+        for number, line in decoded_lines(path):
+            if isinstance(line, ImportProblem):
+                yield line
+            else:
                 yield _one(path, number, lambda ln=line, n=number: _json_line(ln, path, n))
     else:
-        yield from read_polecat(path, text)
+        yield from read_polecat(path)
 
 
 def _json_line(line: str, path: Path, number: int) -> ImportedItem:
@@ -325,17 +331,21 @@ def polecat_record(row: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def read_polecat(path: Path, text: str) -> Iterator[ImportedItem | ImportProblem]:
+def read_polecat(path: Path) -> Iterator[ImportedItem | ImportProblem]:
     """POLECAT's tab-separated rows (a header of column names first)."""
-    lines = text.splitlines()
-    if not lines or "Event ID" not in lines[0].split("\t"):
-        yield ImportProblem(str(path), 1, "not PLOVER JSON/JSONL, nor a POLECAT TSV header")
-        return
-    header = lines[0].split("\t")
-    for number, line in enumerate(lines[1:], 2):
-        if not line.strip():
+    header: list[str] | None = None
+    for number, line in decoded_lines(path):
+        if isinstance(line, ImportProblem):
+            yield line
             continue
         values = line.split("\t")
+        if header is None:
+            if "Event ID" not in values:
+                reason = "not PLOVER JSON/JSONL, nor a POLECAT TSV with its header row"
+                yield ImportProblem(str(path), number, reason)
+                return
+            header = values
+            continue
         if len(values) != len(header):
             reason = f"expected {len(header)} tab-separated columns, found {len(values)}"
             yield ImportProblem(str(path), number, reason)
