@@ -2,7 +2,9 @@
 
 Each stage is registered by name and declares what it requires and what it assigns on a
 `WorkItem`; `build_pipeline` checks the chain before the first document is read. The spaCy
-parse is batched across documents; the other stages run per document.
+parse is batched across documents, component by component; the other stages run per document.
+With `prefilter` on (the default) the parse skips work that cannot change a coded event: see
+`redline.nlp.prefilter` and docs/performance.md.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from redline.actors.tables import ActorTables, load_into, packaged_tables  # noq
 from redline.errors import ConfigError
 from redline.events.coder import CodingContext, code_document
 from redline.events.contexts import packaged_contexts
-from redline.events.lexicon import load_lexicon, packaged_lexicon
+from redline.events.lexicon import Lexicon, load_lexicon, packaged_lexicon
 from redline.models import Document, Event
 from redline.nlp.model import DEFAULT_MODEL, load_model
+from redline.nlp.prefilter import entity_windows, run_entities
 from redline.ontology.plover import packaged_ontology
 
 
@@ -34,6 +37,9 @@ class PipelineConfig:
     extra_lexicons: tuple[Path, ...] = ()
     extra_actor_dirs: tuple[Path, ...] = ()
     max_sentence_chars: int = 2_000
+    # Skip the parse of documents naming no actor, and entity recognition of sentences whose
+    # entities cannot date an event; False runs the whole model on everything.
+    prefilter: bool = True
 
 
 @dataclass
@@ -44,6 +50,8 @@ class WorkItem:
     parsed: Any = None
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # True when the pre-filter found no actor alias: `parsed` is tokenised only, no events.
+    prefiltered: bool = False
 
 
 class Stage(Protocol):
@@ -63,6 +71,23 @@ class Resources:
     config: PipelineConfig
     nlp: Any
     tables: ActorTables
+    _finder: MentionFinder | None = None
+    _lexicon: Lexicon | None = None
+
+    @property
+    def finder(self) -> MentionFinder:
+        """The alias matcher, built once for the pre-filter and the actor stage."""
+        if self._finder is None:
+            self._finder = MentionFinder(self.nlp, self.tables)
+        return self._finder
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The trigger lexicon, with the configured extra files."""
+        if self._lexicon is None:
+            extra = self.config.extra_lexicons
+            self._lexicon = load_lexicon(extra) if extra else packaged_lexicon()
+        return self._lexicon
 
 
 class ParseStage:
@@ -75,13 +100,44 @@ class ParseStage:
     def __init__(self, res: Resources) -> None:
         self.nlp = res.nlp
         self.batch_size = res.config.batch_size
+        self.prefilter = res.config.prefilter and "ner" in res.nlp.pipe_names
+        if self.prefilter:
+            self.aliases = res.finder.matcher
+            self.lexicon = res.lexicon
 
     def __call__(self, items: list[WorkItem]) -> None:
+        if not self.prefilter:
+            texts = (item.document.body for item in items)
+            for item, parsed in zip(
+                items, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
+            ):
+                item.parsed = parsed
+            return
+        live: list[WorkItem] = []
+        first_alias: list[int] = []
         texts = (item.document.body for item in items)
-        for item, parsed in zip(
-            items, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
-        ):
-            item.parsed = parsed
+        for item, doc in zip(items, self.nlp.tokenizer.pipe(texts), strict=True):
+            item.parsed = doc
+            starts = [start for _, start, _ in self.aliases(doc)]
+            item.prefiltered = not starts
+            if starts:
+                live.append(item)
+                first_alias.append(min(starts))
+        docs = [item.parsed for item in live]
+        for name, component in self.nlp.pipeline:
+            if name == "ner":
+                continue
+            if hasattr(component, "pipe"):
+                docs = list(component.pipe(docs, batch_size=self.batch_size))
+            else:
+                docs = [component(doc) for doc in docs]
+        plans = [
+            entity_windows(doc, self.lexicon, first)
+            for doc, first in zip(docs, first_alias, strict=True)
+        ]
+        run_entities(self.nlp.get_pipe("ner"), docs, plans, self.batch_size)
+        for item, doc in zip(live, docs, strict=True):
+            item.parsed = doc
 
 
 class ActorStage:
@@ -92,11 +148,11 @@ class ActorStage:
     assigns: tuple[str, ...] = ("mentions",)
 
     def __init__(self, res: Resources) -> None:
-        self.finder = MentionFinder(res.nlp, res.tables)
+        self.finder = res.finder
 
     def __call__(self, items: list[WorkItem]) -> None:
         for item in items:
-            item.mentions = self.finder.find(item.parsed)
+            item.mentions = [] if item.prefiltered else self.finder.find(item.parsed)
 
 
 class EventStage:
@@ -108,16 +164,15 @@ class EventStage:
 
     def __init__(self, res: Resources) -> None:
         self.tables = res.tables
-        self.lexicon = (
-            load_lexicon(res.config.extra_lexicons)
-            if res.config.extra_lexicons
-            else packaged_lexicon()
-        )
+        self.lexicon = res.lexicon
         self.ontology = packaged_ontology()
         self.contexts = packaged_contexts()
 
     def __call__(self, items: list[WorkItem]) -> None:
         for item in items:
+            if item.prefiltered:
+                item.events = []
+                continue
             ctx = CodingContext(
                 self.tables, self.lexicon, self.ontology, self.contexts, item.document
             )

@@ -102,8 +102,10 @@ def load_model(package: str = DEFAULT_MODEL) -> Any:
                 nlp = spacy.load(directory, exclude=list(DISABLED))
             except (OSError, ValueError) as exc:
                 raise ModelError(f"spaCy could not load {directory}: {exc}") from exc
-            from redline.nlp import paragraphs  # noqa: F401  (registers the component)
+            from redline.nlp import attributes, paragraphs  # noqa: F401  (registers the component)
 
             nlp.add_pipe(PARAGRAPHS, before="parser")
+            # Same matches as spaCy's Matcher, found by look-up (see nlp/attributes.py).
+            attributes.install(nlp)
             _loaded[package] = nlp
         return _loaded[package]
