@@ -1,8 +1,8 @@
 """End to end over the demo corpus: the table of ../shared/scenario/expected.md, row by row.
 
-Each row is checked as far as the event coder supports it today. What the coder does not yet
-produce is an `xfail(strict=True)` naming what is missing: when the coder learns it, the test
-passes, strict xfail turns that into a failure, and the row is promoted to a plain assertion.
+Every row is checked with a plain assertion. A row the event coder could not yet produce would
+be an `xfail(strict=True)` naming what is missing, promoted once the coder learns it (the
+Kirby attribution and the 2000 treaty superseded from the news alone went that way).
 One row of the table is inconsistent with itself and is checked as redline reads it (see
 `test_2023_09_13`).
 """
@@ -140,12 +140,9 @@ def test_2023_10_13(demo: dict[str, Any]) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder: no attribution on 'North Korea has shipped more than 1,000 containers ... "
-    "White House national security spokesman John Kirby said' (03-white-house-containers.md)",
-)
 def test_2023_10_13_attribution(demo: dict[str, Any]) -> None:
+    # "North Korea has shipped ... to Russia, White House national security spokesman John
+    # Kirby said on Friday" (03-white-house-containers.md): the closing speaker is kept.
     items = view(demo, "2023-10-13").state.asserted_by
     found = [i.report.event.attribution for i in items if getattr(i, "report", None)]
     assert any(a and ("Kirby" in a or "USA" in a or "White House" in a) for a in found)
@@ -212,13 +209,9 @@ def test_2024_12_04_superseded_with_the_treaty_texts(demo: dict[str, Any]) -> No
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coder: no event for 'With the new treaty in force, the friendship treaty that "
-    "Moscow and Pyongyang concluded in 2000 no longer applies' (31-treaty-in-force.md), so the "
-    "news alone does not show the 2000 treaty superseded",
-)
 def test_2024_12_04_superseded_from_the_news(demo: dict[str, Any]) -> None:
+    # "With the new treaty in force, the friendship treaty that Moscow and Pyongyang concluded
+    # in 2000 no longer applies" (31-treaty-in-force.md) is a lapse of the 2000 treaty.
     lapses = view(demo, "2024-12-05").state.lapses
     assert any(i.date >= date(2024, 12, 4) for i in lapses)
 

@@ -21,12 +21,26 @@ class DatePhrase:
     start: int
 
 
+PRESENT_TAGS = {"VBZ", "VBP"}
+
+
 def _owner(token: Any, triggers: set[int]) -> int:
-    """The verb a date phrase modifies (nominal triggers read dates in their subtree)."""
+    """The verb a date phrase modifies (nominal triggers read dates in their subtree).
+
+    A year that names the subject of a present-tense verb ("the 1961 treaty is no longer in
+    force") belongs to the noun: the verb reports what holds now. In the past tense ("the
+    1961 treaty promised ...") the thing named and the event share the date."""
     node = token
     while node.head.i != node.i:
-        node = node.head
+        child, node = node, node.head
         if node.pos_ in ("VERB", "AUX"):
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.pos_ in ("NOUN", "PROPN")
+                and token.dep_ in ("nummod", "compound", "amod")
+                and node.tag_ in PRESENT_TAGS
+            ):
+                return int(child.i)
             return int(node.i)
     return int(node.i)
 

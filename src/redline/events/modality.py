@@ -299,6 +299,18 @@ def attribution_head(path: list[Any]) -> Any | None:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
     root = path[-1]
+    for child in root.children:
+        # "X has shipped ..., spokesman John Kirby said": the small parser often attaches a
+        # closing attribution as a conjunct (or parataxis) of the reported clause.
+        if (
+            child.lemma_ in SPEECH_VERBS
+            and child.dep_ in ("conj", "parataxis")
+            and child.i > path[0].i
+            and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children)
+        ):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
     for token in root.subtree:
         if token.lower_ == "according" and token.dep_ == "prep":
             for to in token.children:

@@ -62,7 +62,9 @@ def _objects(verb: Any) -> list[Any]:
 
 
 def _particles(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    """Particles and prepositions of the verb, and its adverbs: a lexicon row may ask for
+    "longer" so that "the treaty no longer applies" is a lapse and plain "applies" is not."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
 
 
 def verb_match(verb: Any, lexicon: Lexicon) -> Match | None:
