@@ -5,6 +5,7 @@ in its article, the level chart's data. No HTML is built here: the templates esc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from redline.analysis.dyad import DyadView
@@ -125,6 +126,22 @@ def level_chart(view: DyadView, ladder: Ladder) -> dict[str, Any]:
         )
         hover.append("today")
     ticks = sorted(ladder.names)
+    # Open on the last three years (a pair's history may reach back to 1961); zoom out freely.
+    start = view.at.replace(year=view.at.year - 3, day=1)
+    shown = [c for c in view.history if c.date >= start]
+    notes = [
+        {
+            "x": c.date.isoformat(),
+            "y": c.asserted,
+            "text": f"L{c.asserted} {c.date.isoformat()}",
+            "showarrow": True,
+            "arrowhead": 0,
+            "ax": 0,
+            "ay": -22,
+            "font": {"size": 10},
+        }
+        for c in shown
+    ]
     return {
         "data": [
             {
@@ -148,13 +165,17 @@ def level_chart(view: DyadView, ladder: Ladder) -> dict[str, Any]:
         ],
         "layout": {
             "height": 360,
-            "margin": {"l": 220, "r": 20, "t": 10, "b": 40},
+            "margin": {"l": 290, "r": 20, "t": 20, "b": 40},
+            "annotations": notes,
             "yaxis": {
                 "range": [-0.3, max(ticks, default=7) + 0.3],
                 "tickvals": ticks,
                 "ticktext": [ladder.name(level) for level in ticks],
             },
-            "xaxis": {"type": "date"},
+            "xaxis": {
+                "type": "date",
+                "range": [start.isoformat(), (view.at + timedelta(days=45)).isoformat()],
+            },
             "legend": {"orientation": "h", "y": -0.15},
         },
     }

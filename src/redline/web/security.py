@@ -20,8 +20,15 @@ from starlette.responses import Response
 
 from redline.web.context import AppContext
 
+# Plotly adds its chart styles through an empty <style> element it then fills by CSSOM (which
+# CSP does not govern): the hash of the empty string admits that element and nothing else.
+# Plotly also injects the map library's stylesheet as it loads (unused here, but blocking it
+# logs an error): its hash is that of plotly.js 4.1.1's, so a browser test notices a new one.
+EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+MAP_STYLE = "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='"
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'none'; script-src 'self'; "
+    f"style-src 'self' {EMPTY_STYLE} {MAP_STYLE}; img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'"
 )
