@@ -128,8 +128,11 @@ def gdelt_row(fields: dict[str, str], origin: str) -> ImportedItem:
     added = fields["DATEADDED"]
     published = day_moment(day)
     if added:
-        try:
-            published = datetime.strptime(added, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        try:  # slicing, not strptime: a third of the parse time on a large file
+            if len(added) != 14 or not added.isdigit():
+                raise ValueError(added)
+            month, day_, hour, minute, second = (int(added[i : i + 2]) for i in range(4, 14, 2))
+            published = datetime(int(added[:4]), month, day_, hour, minute, second, tzinfo=UTC)
         except ValueError as exc:
             raise RowError(f"DATEADDED {added!r} is not YYYYMMDDHHMMSS") from exc
     url = fields["SOURCEURL"] or None

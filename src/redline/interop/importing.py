@@ -18,13 +18,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
 from redline.models import Document, Event
 from redline.store import Store
 from redline.store.records import copy_row, document_row, event_row
+from redline.store.repository import COPY_KEY
 from redline.store.schema import document_copies, documents, events
-from redline.store.upsert import insert_all_new, insert_new
+from redline.store.upsert import insert_all_new
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,24 +123,29 @@ def save_items(store: Store, items: Sequence[ImportedItem]) -> tuple[int, int]:
     document that is already stored: an import that adds rows citing a known document
     extends it instead of being dropped.
     """
-    new_docs = 0
+    docs: dict[str, dict[str, object]] = {}
+    copies: dict[tuple[str, str, str], dict[str, object]] = {}
+    rows: dict[str, dict[str, object]] = {}
+    for item in items:
+        docs.setdefault(item.document.id, document_row(item.document))
+        for outlet in dict.fromkeys((item.document.source, *item.outlets)):
+            copy = copy_row(item.document) | {"source": outlet}
+            copies.setdefault((item.document.id, outlet, item.document.origin), copy)
+        rows.update((e.id, event_row(e)) for e in item.events)
     with store.engine.begin() as conn:
-        rows: dict[str, dict[str, object]] = {}
-        for item in items:
-            new_docs += insert_new(conn, documents, ["id"], document_row(item.document))
-            for outlet in dict.fromkeys((item.document.source, *item.outlets)):
-                copy = copy_row(item.document) | {"source": outlet}
-                insert_new(conn, document_copies, ["doc_id", "source", "origin"], copy)
-            rows.update((e.id, event_row(e)) for e in item.events)
-        before = _count(conn, list(rows))
+        docs_before = _count(conn, documents, list(docs))
+        insert_all_new(conn, documents, ["id"], list(docs.values()))
+        insert_all_new(conn, document_copies, COPY_KEY, list(copies.values()))
+        before = _count(conn, events, list(rows))
         insert_all_new(conn, events, ["id"], list(rows.values()))
-        return new_docs, _count(conn, list(rows)) - before
+        new_docs = _count(conn, documents, list(docs)) - docs_before
+        return new_docs, _count(conn, events, list(rows)) - before
 
 
-def _count(conn: Connection, ids: list[str]) -> int:
+def _count(conn: Connection, table: Table, ids: list[str]) -> int:
     if not ids:
         return 0
-    query = select(func.count()).select_from(events).where(events.c.id.in_(ids))
+    query = select(func.count()).select_from(table).where(table.c.id.in_(ids))
     return int(conn.execute(query).scalar_one())
 
 
