@@ -1,0 +1,63 @@
+"""kill -9 during `redline batch` (command, scheduler and workers) at random points.
+
+Each round runs the real command with a local Dask cluster of two worker processes and
+kills its whole process group with SIGKILL after a random number of shards coded or loaded,
+or at a random moment of start-up; a last round runs to the end. The store must then hold
+exactly what one uninterrupted ingest stores, alerts included, and no shard finished before
+a kill may have been coded again.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kill_support import REDLINE, Round, check_sqlite, run_round, seed, store_state
+
+from redline.batch.shards import plan_shards
+
+pytestmark = pytest.mark.model
+SHARD_SIZE = 3
+
+
+def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) -> list[Round]:
+    """Kill `rounds` batches of `corpus`, finish with one more, compare with the reference."""
+    chosen = seed()
+    rng = random.Random(chosen)
+    db, out, log = tmp_path / "store.db", tmp_path / "out", tmp_path / "batch.log"
+    args = ["batch", corpus, "--out", str(out), "--db", f"sqlite:///{db}", "--workers", "2"]
+    args += ["--shard-size", str(SHARD_SIZE)]
+    shards, _ = plan_shards([corpus], SHARD_SIZE)
+    steps = 2 * len(shards)  # each shard is coded, then loaded
+
+    def finished_steps() -> int:
+        return len(list(out.glob("shards/*/done.json"))) + len(list(out.glob("loaded/*/*.loaded")))
+
+    history: list[Round] = []
+    done_before: dict[Path, bytes] = {}
+    for _ in range(rounds):
+        history.append(run_round(args, finished_steps, rng, steps - finished_steps(), log))
+        done_before.update({p: p.read_bytes() for p in out.glob("shards/*/done.json")})
+    completed = subprocess.run([*REDLINE, *args], capture_output=True, text=True, timeout=900)
+    context = f"seed {chosen} (REDLINE_KILL_SEED), rounds {history}, log {log}"
+    assert completed.returncode == 0, f"{completed.stderr}\n{context}"
+    check_sqlite(db)
+    assert store_state(db) == reference, context
+    assert len(list(out.glob("shards/*/done.json"))) == len(shards)
+    # A shard's done-marker, once written, is never rewritten: finished shards are not redone.
+    assert all(path.read_bytes() == data for path, data in done_before.items()), context
+    return history
+
+
+def test_batch_killed_at_random_points(tmp_path: Path, corpus: str, reference: Any) -> None:
+    history = kill_batch_rounds(tmp_path, corpus, reference, rounds=1)
+    assert any(r.killed for r in history)
+
+
+@pytest.mark.slow
+def test_batch_killed_many_times(tmp_path: Path, corpus: str, reference: Any) -> None:
+    history = kill_batch_rounds(tmp_path, corpus, reference, rounds=10)
+    assert sum(r.killed for r in history) >= 6
