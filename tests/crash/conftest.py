@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 import pytest
 from kill_support import store_state
 
 from redline.cli.demo import demo_corpus
-
 
 # Demo articles in the archive (13 and 14 carry one text under two outlets: a copy).
 ARTICLES = ("01", "02", "03", "05", "06", "07", "09", "12", "13", "14", "16", "17", "21", "22")
