@@ -146,6 +146,7 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/feed_to_alert.json")
     args = parser.parse_args()
+    sys.argv[0] = "python benchmarks/feed_to_alert.py"
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -181,16 +182,7 @@ def main() -> None:
     latencies.sort()
     result = {
         "what": "new feed item -> alert stored and webhook received, running redline watch",
-        "command": " ".join(
-            [
-                "python",
-                "benchmarks/feed_to_alert.py",
-                "--items",
-                str(args.items),
-                "--interval",
-                str(args.interval),
-            ]
-        ),  # fmt: skip
+        "command": " ".join(sys.argv),
         "items": args.items,
         "poll_interval_s": args.interval,
         "store": "demo corpus preloaded" if args.demo else "empty",
