@@ -19,7 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
+from redline.ingest.document import clean_text
 from redline.models import Document, Event
 from redline.store import Store
 from redline.store.records import copy_row, document_row, event_row
@@ -165,7 +167,7 @@ def decoded_lines(path: Path) -> Iterator[tuple[int, str | ImportProblem]]:
             if number == 1:
                 line = line.removeprefix("\ufeff")
             if line.strip():
-                yield number, line
+                yield number, clean_text(line)
 
 
 Reader = Callable[[Path], Iterator[ImportedItem | ImportProblem]]
@@ -195,19 +197,35 @@ def import_files(
                 report.rows += 1
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    _flush(store, batch, report)
+                    _flush(store, path, batch, report)
         except OSError as exc:
             report.problems.append(ImportProblem(str(path), 0, f"cannot read the file: {exc}"))
         except UnicodeDecodeError as exc:
             reason = f"not UTF-8 text ({exc.reason} at byte {exc.start})"
             report.problems.append(ImportProblem(str(path), 0, reason))
-        _flush(store, batch, report)
+        _flush(store, path, batch, report)
     return report
 
 
-def _flush(store: Store, batch: list[ImportedItem], report: ImportReport) -> None:
-    if batch:
-        docs, added = save_items(store, batch)
+def _flush(store: Store, path: Path, batch: list[ImportedItem], report: ImportReport) -> None:
+    """Save a batch; if the store refuses it, save row by row and report the refused rows."""
+    if not batch:
+        return
+    try:
+        saved = [save_items(store, batch)]
+    except SQLAlchemyError:
+        saved = []
+        for item in batch:
+            try:
+                saved.append(save_items(store, [item]))
+            except SQLAlchemyError as exc:
+                reason = str(getattr(exc, "orig", exc)).strip().splitlines() or ["?"]
+                problem = ImportProblem(
+                    str(path), item.line, f"the store refused the row: {reason[0]}"
+                )
+                report.problems.append(problem)
+                report.rows -= 1
+    for docs, added in saved:
         report.documents += docs
         report.events += added
-        batch.clear()
+    batch.clear()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from redline import __version__
+from redline.ingest.document import clean_text
 from redline.interop.cameo import country_code, intensity, quad_code
 from redline.interop.importing import (
     ImportedItem,
@@ -120,6 +121,17 @@ def plover_record(record: ExportRecord) -> dict[str, Any]:
     }
 
 
+def _clean(value: Any) -> Any:
+    """The record with every string storable (no NUL, no lone surrogate)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_text(str(k)): _clean(v) for k, v in value.items()}
+    return value
+
+
 def _first(value: Any) -> Any:
     if isinstance(value, list):
         return value[0] if value else None
@@ -164,6 +176,7 @@ def record_row(record: dict[str, Any], origin: str) -> ImportedItem:
     """A PLOVER JSON record as an imported document with its event."""
     if not isinstance(record, dict):
         raise RowError("a PLOVER record must be a JSON object")
+    record = _clean(record)
     kind = _event_type(record)
     row: dict[str, Any] = {"type": kind}
     row |= _actor_fields(_first(record.get("actor")), "source")
@@ -227,6 +240,10 @@ def record_row(record: dict[str, Any], origin: str) -> ImportedItem:
         "published": published,
         "outlets": record.get("outlets") or [],
     }
+    for name in ("sentence", "evidence_start", "evidence_end", "trigger_start", "trigger_end"):
+        value = row[name]
+        if not isinstance(value, int) or isinstance(value, bool) or not -1 <= value < 2**31:
+            raise RowError(f"{name} must be a whole number from -1 to 2^31-1, not {value!r}")
     try:
         parsed = record_from_row(row)
     except (KeyError, TypeError, ValueError) as exc:
@@ -269,6 +286,9 @@ def read_plover(path: Path) -> Iterator[ImportedItem | ImportProblem]:
         except json.JSONDecodeError as exc:
             yield ImportProblem(str(path), exc.lineno, f"invalid JSON: {exc.msg}")
             return
+        except RecursionError:
+            yield ImportProblem(str(path), 1, "the JSON is nested too deeply")
+            return
         if not isinstance(records, list):
             yield ImportProblem(str(path), 1, "a PLOVER JSON file must hold an array of records")
             return
@@ -298,6 +318,11 @@ def _one(path: Path, number: int, read: Any) -> ImportedItem | ImportProblem:
         item = read()
     except RowError as exc:
         return ImportProblem(str(path), number, str(exc))
+    except RecursionError:
+        return ImportProblem(str(path), number, "the record is nested too deeply")
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        # A field of the wrong JSON type (a list where an object belongs, ...).
+        return ImportProblem(str(path), number, f"a field has the wrong type: {exc}")
     assert isinstance(item, ImportedItem)
     return ImportedItem(item.document, item.events, item.outlets, number)
 
