@@ -176,3 +176,29 @@ def test_a_late_report_is_noticed_on_its_publication_day(tmp_path: Path) -> None
 def test_a_range_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(ValueError, match="before it starts"):
         replay(load_rules(), [], date(2024, 2, 1), date(2024, 1, 1))
+
+
+@pytest.mark.model
+def test_a_plover_copy_of_the_demo_backtests_the_same(demo_db: str, tmp_path: Path) -> None:
+    """Coded events exported as PLOVER and imported elsewhere keep every field and alert date."""
+    from redline.interop.export import write_export
+    from redline.interop.importing import import_files
+    from redline.interop.plover import read_plover
+    from redline.interop.records import export_records, flat_row
+    from redline.store import open_store
+
+    store = open_store(demo_db)
+    path = tmp_path / "demo.plover.jsonl"
+    write_export(export_records(store), "plover", path)
+    copy = open_store(f"sqlite:///{tmp_path / 'copy.db'}")
+    report = import_files([path], read_plover, copy)
+    assert report.problems == [] and report.events == report.rows > 100
+    assert {r.event.id: flat_row(r) for r in export_records(copy)} == {
+        r.event.id: flat_row(r) for r in export_records(store)
+    }
+    span = (date(2023, 1, 1), date(2025, 12, 31))
+    rules = load_rules()
+    original = backtest(store, rules, *span).to_json()
+    assert backtest(copy, rules, *span).to_json() == original
+    store.engine.dispose()
+    copy.engine.dispose()
