@@ -10,6 +10,7 @@ With `prefilter` on (the default) the parse skips work that cannot change a code
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from redline.events.contexts import packaged_contexts
 from redline.events.lexicon import Lexicon, load_lexicon, packaged_lexicon
 from redline.models import Document, Event
 from redline.nlp.model import DEFAULT_MODEL, load_model
-from redline.nlp.prefilter import entity_windows, run_entities
+from redline.nlp.staged import StagedParser
 from redline.ontology.plover import packaged_ontology
 
 
@@ -100,44 +101,27 @@ class ParseStage:
     def __init__(self, res: Resources) -> None:
         self.nlp = res.nlp
         self.batch_size = res.config.batch_size
-        self.prefilter = res.config.prefilter and "ner" in res.nlp.pipe_names
-        if self.prefilter:
-            self.aliases = res.finder.matcher
-            self.lexicon = res.lexicon
+        self.staged: StagedParser | None = None
+        if res.config.prefilter:
+            self.staged = StagedParser(
+                res.nlp, res.finder.matcher, res.lexicon, res.config.batch_size
+            )
 
     def __call__(self, items: list[WorkItem]) -> None:
-        if not self.prefilter:
-            texts = (item.document.body for item in items)
-            for item, parsed in zip(
-                items, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True
-            ):
-                item.parsed = parsed
-            return
-        live: list[WorkItem] = []
-        first_alias: list[int] = []
         texts = (item.document.body for item in items)
-        for item, doc in zip(items, self.nlp.tokenizer.pipe(texts), strict=True):
+        if self.staged is None:
+            parsed = self.nlp.pipe(texts, batch_size=self.batch_size)
+            for item, doc in zip(items, parsed, strict=True):
+                item.parsed = doc
+            return
+        for item, (doc, skipped) in zip(items, self.staged.parse(texts), strict=True):
             item.parsed = doc
-            starts = [start for _, start, _ in self.aliases(doc)]
-            item.prefiltered = not starts
-            if starts:
-                live.append(item)
-                first_alias.append(min(starts))
-        docs = [item.parsed for item in live]
-        for name, component in self.nlp.pipeline:
-            if name == "ner":
-                continue
-            if hasattr(component, "pipe"):
-                docs = list(component.pipe(docs, batch_size=self.batch_size))
-            else:
-                docs = [component(doc) for doc in docs]
-        plans = [
-            entity_windows(doc, self.lexicon, first)
-            for doc, first in zip(docs, first_alias, strict=True)
-        ]
-        run_entities(self.nlp.get_pipe("ner"), docs, plans, self.batch_size)
-        for item, doc in zip(live, docs, strict=True):
-            item.parsed = doc
+            item.prefiltered = skipped
+
+    @property
+    def timings(self) -> dict[str, float]:
+        """Seconds per parse step so far (empty without the pre-filter)."""
+        return dict(self.staged.timings) if self.staged is not None else {}
 
 
 class ActorStage:
@@ -192,6 +176,7 @@ class Pipeline:
     def __init__(self, stages: list[Stage], config: PipelineConfig) -> None:
         self.stages = stages
         self.config = config
+        self.timings: dict[str, float] = {stage.name: 0.0 for stage in stages}
 
     def process(self, documents: Iterable[Document]) -> Iterator[WorkItem]:
         """Run every stage over the documents, a batch at a time, yielding finished items."""
@@ -206,8 +191,19 @@ class Pipeline:
 
     def _run(self, batch: list[WorkItem]) -> list[WorkItem]:
         for stage in self.stages:
+            start = time.perf_counter()
             stage(batch)
+            self.timings[stage.name] += time.perf_counter() - start
         return batch
+
+    def profile(self) -> dict[str, float]:
+        """Seconds spent so far per stage, the parse broken down by step when pre-filtered."""
+        out: dict[str, float] = {}
+        for stage in self.stages:
+            steps: dict[str, float] = getattr(stage, "timings", {})
+            out.update({f"{stage.name}: {step}": s for step, s in steps.items()})
+            out[stage.name] = self.timings[stage.name]
+        return out
 
     def code(self, document: Document) -> list[Event]:
         """The events of one document."""

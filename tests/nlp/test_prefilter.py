@@ -80,7 +80,7 @@ def test_entities_of_chosen_sentences_match_the_whole_document() -> None:
     text = " ".join(
         [
             "Analysts in Seoul wrote a long report about regional shipping lanes.",
-            "North Korea sent artillery shells to Russia on 4 December 2023, officials said.",
+            "North Korea sent artillery shells to Russia in the first weeks of the war.",
             "The weather was mild and the markets were calm.",
             "Moscow signed a treaty with Pyongyang in June 2024 during a visit by Vladimir Putin.",
         ]
@@ -89,15 +89,24 @@ def test_entities_of_chosen_sentences_match_the_whole_document() -> None:
     doc = nlp(text, disable=["ner"])
     windows = entity_windows(doc, packaged_lexicon(), first_alias=0)
     chosen = {core for w in windows for core in w.cores}
-    sentences = list(doc.sents)
-    assert (sentences[1].start, sentences[1].end) in chosen
-    assert (sentences[2].start, sentences[2].end) not in chosen  # no trigger, no date word
+    sentences = [(s.start, s.end) for s in doc.sents]
+    # "weeks" is a date word the pattern finder leaves to the recogniser; "in June 2024" is
+    # found by the pattern finder, so no entity there could be kept; the others hold no date.
+    assert chosen == {sentences[1]}
     run_entities(nlp.get_pipe("ner"), [doc], [windows], batch_size=8)
-    for start, end in chosen:
-        got = [(e.start, e.end, e.label_) for e in doc[start:end].ents]
-        expected = [(e.start, e.end, e.label_) for e in full[start:end].ents]
-        assert got == expected
-        assert any(label == "DATE" for _, _, label in got)
+    start, end = sentences[1]
+    got = [(e.start, e.end, e.label_) for e in doc[start:end].ents]
+    assert got == [(e.start, e.end, e.label_) for e in full[start:end].ents]
+    assert any(label == "DATE" for _, _, label in got)
+    assert not doc[sentences[3][0] : sentences[3][1]].ents
+
+
+def test_no_sentence_before_the_first_alias_is_chosen() -> None:
+    nlp = load_model()
+    doc = nlp("Talks were held in the first weeks of the war. Russia sent aid weeks later.")
+    sentences = list(doc.sents)
+    windows = entity_windows(doc, packaged_lexicon(), first_alias=sentences[1].start)
+    assert [w.cores for w in windows] == [((sentences[1].start, sentences[1].end),)]
 
 
 def test_date_words_cover_what_the_resolver_reads() -> None:

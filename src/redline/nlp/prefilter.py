@@ -8,8 +8,10 @@ Two facts of the event coder let most of spaCy's work be skipped without changin
 * Named entities are read for one purpose: DATE entities that date a trigger. The entity
   recogniser, the costliest component of the small English model, therefore runs only on
   sentences that hold a trigger lemma, follow an alias match, and contain a word a date
-  expression needs (a digit, a month or weekday, a unit such as "week", "yesterday"...);
-  without such a word `resolve_date` reads nothing from an entity.
+  expression needs (a digit, a month or weekday, a unit such as "week", "yesterday"...) that
+  the regular-expression date finder has not already covered: without such a word
+  `resolve_date` reads nothing from an entity, and the coder drops any entity that overlaps
+  a span of the finder (events/dating.py `date_phrases`).
 
 Tokenisation, tagging, the dependency parse and lemmas still cover every sentence of a
 document that may hold an event, so sentence numbers, offsets and argument structure stay those
@@ -28,6 +30,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from redline.events.lexicon import Lexicon
+from redline.nlp.dates_spans import find_date_expressions
 
 NER_MARGIN = 8
 _UNITS = (
@@ -44,14 +47,34 @@ DATE_WORDS = frozenset(
 )
 
 
+def _date_word(token: Any) -> bool:
+    lower: str = token.lower_
+    if lower == "may":
+        return bool(token.text == "May")  # the modal verb is never a date
+    return lower in DATE_WORDS or lower.rstrip(".") in DATE_WORDS or _has_digit(token.text)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
 def has_date_word(tokens: Iterable[Any]) -> bool:
     """True when some token could belong to a date expression that resolves."""
-    return any(
-        t.lower_ in DATE_WORDS
-        or t.lower_.rstrip(".") in DATE_WORDS
-        or any(c.isdigit() for c in t.text)
-        for t in tokens
-    )
+    return any(_date_word(t) for t in tokens)
+
+
+def has_uncovered_date_word(sentence: Any) -> bool:
+    """True when a date word lies outside every span the pattern finder reports.
+
+    The coder keeps an entity only if it overlaps none of those spans, so an entity that could
+    resolve (it holds a date word) and survive (it overlaps no span) holds such a word.
+    """
+    words = [t for t in sentence if _date_word(t)]
+    if not words:
+        return False
+    base = sentence.start_char
+    spans = [(base + s, base + e) for s, e, _ in find_date_expressions(sentence.text)]
+    return any(not any(a < t.idx + len(t.text) and t.idx < b for a, b in spans) for t in words)
 
 
 def has_trigger_lemma(tokens: Iterable[Any], lexicon: Lexicon) -> bool:
@@ -70,7 +93,7 @@ def needs_entities(sentence: Any, lexicon: Lexicon, first_alias: int) -> bool:
     return (
         first_alias < sentence.end
         and has_trigger_lemma(sentence, lexicon)
-        and has_date_word(sentence)
+        and has_uncovered_date_word(sentence)
     )
 
 
