@@ -13,13 +13,7 @@ DEMO = ROOT / "src" / "redline" / "data" / "demo"
 # The demo articles from the pre-visit report to the published treaty text (June 2024).
 JUNE = [f"{n:02d}-" for n in range(9, 21)]
 
-pytestmark = [
-    pytest.mark.model,
-    # jupyter_client and zmq warn about their own internals (event loops, datetime) on some
-    # Python versions; they are not ours to fix.
-    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
-    pytest.mark.filterwarnings("ignore::RuntimeWarning"),
-]
+pytestmark = pytest.mark.model
 
 
 def outputs(cell: Any) -> str:
