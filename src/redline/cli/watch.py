@@ -18,21 +18,37 @@ if TYPE_CHECKING:
     from redline.watch import PollReport, Watcher
 
 
-def print_poll(report: PollReport, console: Console, quiet: bool) -> None:
-    """One line per poll that did something, and one per input that failed."""
-    for problem in report.problems:
-        console.print(
-            f"[red]error[/] {problem.origin}: {problem.reason}", highlight=False, soft_wrap=True
+class PollPrinter:
+    """One line per poll that did something, and one per input that fails.
+
+    An input failing the same way poll after poll (a feed server down for the night) is
+    reported when it starts failing, not at every poll. (A file whose content is bad is read
+    again, and reported again, only when it changes.)
+    """
+
+    def __init__(self, console: Console, quiet: bool) -> None:
+        self.console = console
+        self.quiet = quiet
+        self.failing: dict[str, str] = {}
+
+    def __call__(self, report: PollReport) -> None:
+        """Print what this poll did."""
+        now = {p.origin: p.reason for p in report.problems}
+        for origin, reason in now.items():
+            if self.failing.get(origin) != reason:
+                self.console.print(
+                    f"[red]error[/] {origin}: {reason}", highlight=False, soft_wrap=True
+                )
+        self.failing = now
+        if self.quiet or not (report.arrived or report.seen or report.notifications):
+            return
+        self.console.print(
+            f"[dim]{report.started:%H:%M:%S}[/] {report.new} new documents ({report.events} "
+            f"events), {report.copies} copies, {report.seen} already stored; "
+            f"{len(report.notifications)} notifications; {report.seconds:.1f}s",
+            highlight=False,
+            soft_wrap=True,
         )
-    if quiet or not (report.arrived or report.seen or report.notifications):
-        return
-    console.print(
-        f"[dim]{report.started:%H:%M:%S}[/] {report.new} new documents ({report.events} "
-        f"events), {report.copies} copies, {report.seen} already stored; "
-        f"{len(report.notifications)} notifications; {report.seconds:.1f}s",
-        highlight=False,
-        soft_wrap=True,
-    )
 
 
 def _stop_on_sigterm(watcher: Watcher) -> None:
@@ -145,13 +161,14 @@ def watch(
     if not quiet and not once:
         console.print(f"Watching {len(targets)} inputs every {every:g}s; Ctrl-C stops.")
     try:
+        printer = PollPrinter(console, quiet)
         if once:
-            print_poll(watcher.poll(), console, quiet)
+            printer(watcher.poll())
         else:
-            watcher.run(every, lambda report: print_poll(report, console, quiet))
+            watcher.run(every, printer)
     except KeyboardInterrupt:
         watcher.stop.set()
-        console.print("Stopped; what was stored is kept.")
     finally:
         dispatcher.close()
-
+    if watcher.stop.is_set():
+        console.print("Stopped; what was stored is kept.")
