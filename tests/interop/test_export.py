@@ -142,3 +142,10 @@ def test_the_command_says_when_the_folder_is_missing(sample_store: Store, tmp_pa
         cli, ["export", "--format", "csv", "--out", str(out), "--db", str(sample_store.engine.url)]
     )
     assert result.exit_code != 0 and "does not exist" in result.output
+
+
+@pytest.mark.parametrize(("page", "limit"), [(1, None), (3, None), (2, 3), (100, 2)])
+def test_exports_are_read_page_by_page(sample_store: Store, page: int, limit: int | None) -> None:
+    whole = [r.event.id for r in export_records(sample_store, EventFilter(limit=limit))]
+    paged = [r.event.id for r in export_records(sample_store, EventFilter(limit=limit), page)]
+    assert paged == whole and len(whole) == (limit or 4)

@@ -9,7 +9,7 @@ schema, the CSV dictionary file and docs/interop.md are all derived from it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pyarrow as pa
@@ -234,12 +234,26 @@ def _float(value: object) -> float | None:
     return float(str(value))
 
 
-def export_records(store: Store, where: EventFilter | None = None) -> Iterator[ExportRecord]:
-    """The stored events matching `where`, each with its document's provenance."""
-    found = store.events(where or EventFilter())
-    info = _documents(store, sorted({e.evidence.doc_id for e in found}))
-    for event in found:
-        yield ExportRecord(event, info[event.evidence.doc_id])
+def export_records(
+    store: Store, where: EventFilter | None = None, page: int = 5_000
+) -> Iterator[ExportRecord]:
+    """The stored events matching `where`, each with its document's provenance.
+
+    Read `page` events at a time, so an export of a large store holds one page in memory.
+    """
+    where = where or EventFilter()
+    remaining = where.limit
+    offset = where.offset
+    while remaining is None or remaining > 0:
+        size = page if remaining is None else min(page, remaining)
+        found = store.events(replace(where, limit=size, offset=offset))
+        info = _documents(store, sorted({e.evidence.doc_id for e in found}))
+        for event in found:
+            yield ExportRecord(event, info[event.evidence.doc_id])
+        if len(found) < size:
+            return
+        offset += size
+        remaining = None if remaining is None else remaining - size
 
 
 def _documents(store: Store, ids: Sequence[str]) -> dict[str, DocumentInfo]:
