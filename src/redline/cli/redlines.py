@@ -95,10 +95,21 @@ def validate(files: tuple[Path, ...]) -> None:
 @click.option(
     "--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day."
 )
-@click.option("--to", "end", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+@click.option(
+    "--to",
+    "end",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Last day of the replay (YYYY-MM-DD).",
+)
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a report to read; json: the same as a JSON object (see docs/backtest.md).",
 )
 def backtest(
     rule_args: tuple[str, ...], start: Any, end: Any, db_url: str | None, fmt: str
