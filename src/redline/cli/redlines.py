@@ -93,7 +93,11 @@ def validate(files: tuple[Path, ...]) -> None:
 @redlines.command()
 @click.argument("rule_args", metavar="RULES...", nargs=-1, required=True)
 @click.option(
-    "--from", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day."
+    "--from",
+    "start",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="First day of the replay (YYYY-MM-DD).",
 )
 @click.option(
     "--to",
