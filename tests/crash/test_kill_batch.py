@@ -49,6 +49,8 @@ def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) 
     assert len(list(out.glob("shards/*/done.json"))) == len(shards)
     # A shard's done-marker, once written, is never rewritten: finished shards are not redone.
     assert all(path.read_bytes() == data for path, data in done_before.items()), context
+    kills = sum(r.killed for r in history)
+    print(f"batch: seed {chosen}, {kills} kills survived in {len(history)} rounds: {history}")
     return history
 
 

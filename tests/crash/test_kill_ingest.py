@@ -41,6 +41,8 @@ def kill_ingest_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int)
     # so a kill after the last document and before the evaluation is not caught up.
     for table in ("documents", "copies", "events"):
         assert state[table] == reference[table], f"{table} differ; {context}"
+    kills = sum(r.killed for r in history)
+    print(f"ingest: seed {chosen}, {kills} kills survived in {len(history)} rounds: {history}")
     return history
 
 
