@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,37 @@ BLOCK = re.compile(
 )
 
 pytestmark = pytest.mark.model
+# Commands that run until stopped: started, checked to answer, then stopped.
+SERVERS = ("serve",)
+
+
+def serve_once(command: tuple[str, ...], cwd: Path) -> str:
+    """Start `redline serve ...` on a free port, fetch its front page, stop it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    redline = Path(sys.executable).parent / "redline"
+    server = subprocess.Popen(
+        [str(redline), *command[1:], "--port", str(port)],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
+                    return str(page.read().decode("utf-8"))
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    output = server.stdout.read() if server.stdout else ""
+                    raise AssertionError(f"{' '.join(command)} did not answer:\n{output}") from None
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)  # reaps it and closes its output pipe
 
 
 @dataclass(frozen=True)
@@ -81,8 +117,11 @@ def test_every_tutorial_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
             assert not step.append or before, f"{step.path} must exist before it is extended"
             target.write_text(before + step.text, "utf-8")
             continue
-        result = CliRunner().invoke(cli, list(step.command[1:]))
         shown = " ".join(step.command)
+        if step.command[1] in SERVERS:
+            outputs[shown] = serve_once(step.command, tmp_path)
+            continue
+        result = CliRunner().invoke(cli, list(step.command[1:]))
         assert result.exit_code == 0, f"{shown} failed:\n{result.output}"
         assert result.output.strip(), f"{shown} printed nothing"
         outputs[shown] = result.output
@@ -94,5 +133,7 @@ def test_every_tutorial_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "Peskov" in defence
     dyad_18 = next(v for k, v in outputs.items() if "--at 2024-06-18" in k)
     assert "L4 military cooperation" in dyad_18 and "L6 mutual defence" in dyad_18
+    dashboard = next(v for k, v in outputs.items() if k.startswith("redline serve"))
+    assert "mutual-defence" in dashboard
     jets = next(v for k, v in alerts.items() if "fighter-jets" in k)
     assert "CROSSED fighter-jets" in jets and "MiG-29" in jets
