@@ -33,15 +33,15 @@ class Notification:
         """Why it fired, in one line: state, rule, pair, change, date, sources and outlets."""
         alert = self.alert
         state = alert.state.value
-        what = {
-            "raised": f"raised as {state}",
-            "state": f"{self.previous_state} -> {state}",
-            "update": f"still {state}, new reports",
-        }[self.change]
         day = self.since.isoformat() if self.since else "undated"
+        what = {
+            "raised": f"raised as {state} on {day}",
+            "state": f"{self.previous_state} -> {state} on {day}",
+            "update": f"new reports, {state} since {day}",
+        }[self.change]
         outlets = ", ".join(alert.outlets) or "no outlet"
         return (
-            f"{state.upper()} {alert.rule} {alert.pair[0]}-{alert.pair[1]}: {what} on {day}; "
+            f"{state.upper()} {alert.rule} {alert.pair[0]}-{alert.pair[1]}: {what}; "
             f"{alert.sources} independent sources ({outlets}), {alert.mentions} reports; "
             f"{alert.title}"
         )
