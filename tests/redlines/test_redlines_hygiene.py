@@ -69,12 +69,12 @@ def test_scope_limits_pairs_outlets_and_needs_enough_sources(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("field", "message"),
     [
-        ("scope: {pairs: [[RUS]]}", "rules.yaml:6: each scope pair must be two three-letter codes"),
-        ("scope: {min_sources: 0}", "rules.yaml:6: min_sources must be a whole number from 1 to 99"),
-        ("scope: {outlets: [A]}", "rules.yaml:6: unknown field 'outlets' in scope"),
-        ("scope: {pairs: [[CHN, RUS]]}", "rules.yaml:6: scope pairs of a rule with a pair must be that pair"),
-        ("mute_until: next week", "rules.yaml:6: mute_until must be a date such as 2026-12-31"),
-        ("throttle: soon", "rules.yaml:6: throttle: 'soon' is not a duration"),
+        ("scope: {pairs: [[RUS]]}", "each scope pair must be two three-letter codes"),
+        ("scope: {min_sources: 0}", "min_sources must be a whole number from 1 to 99"),
+        ("scope: {outlets: [A]}", "unknown field 'outlets' in scope"),
+        ("scope: {pairs: [[CHN, RUS]]}", "scope pairs of a rule with a pair must be that pair"),
+        ("mute_until: next week", "mute_until must be a date such as 2026-12-31"),
+        ("throttle: soon", "throttle: 'soon' is not a duration"),
     ],
 )
 def test_hygiene_fields_are_validated_with_line_numbers(
@@ -83,7 +83,7 @@ def test_hygiene_fields_are_validated_with_line_numbers(
     rules_file = tmp_path / "rules.yaml"
     lines = PAIR_RULE.splitlines()[:5] + [f"    {field}", lines_when()]
     rules_file.write_text("\n".join(lines) + "\n", "utf-8")
-    with pytest.raises(DataFileError, match=message):
+    with pytest.raises(DataFileError, match=f"rules.yaml:6: {message}"):
         load_rules([rules_file], defaults=False)
 
 
