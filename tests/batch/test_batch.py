@@ -139,6 +139,11 @@ def test_shards_are_stable_and_cut_jsonl_at_line_ends(tmp_path: Path) -> None:
     assert [(p.first, p.weight) for s in shards for p in s.pieces] == [(1, 3), (4, 3), (8, 1)]
     data = path.read_bytes()
     assert b"".join(data[p.start : p.stop] for s in shards for p in s.pieces) == data
+    _, refused = plan_shards(["https://example.org/feed.xml", str(tmp_path / "none.md")], 3)
+    assert [p.reason for p in refused] == [
+        "batch reads files only; use `redline ingest` for URLs",
+        "No such file or directory",
+    ]
     (tmp_path / "b.md").write_text("Another file.", encoding="utf-8")
     grown, _ = plan_shards([str(path), str(tmp_path / "b.md")], 3)
     assert [s.id for s in grown[:2]] == [s.id for s in shards[:2]]
