@@ -61,8 +61,9 @@ def run_round(
 ) -> Round:
     """Run `redline ARGS`; kill it after a random amount of the `remaining` progress."""
     start_progress = progress()
-    # 0 means "on a timer": somewhere in start-up, model loading or the first documents.
-    target = rng.randrange(0, max(remaining, 1))
+    # Mostly after 1..remaining steps of progress (the last: during the final red-line
+    # evaluation and exit); else (0) on a timer, somewhere in start-up or model loading.
+    target = rng.randint(1, remaining) if remaining and rng.random() < 0.75 else 0
     timer = rng.uniform(0.2, 6.0)
     started = time.monotonic()
     with open(log, "ab") as output:

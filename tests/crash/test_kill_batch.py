@@ -20,7 +20,7 @@ from kill_support import REDLINE, Round, check_sqlite, run_round, seed, store_st
 from redline.batch.shards import plan_shards
 
 pytestmark = pytest.mark.model
-SHARD_SIZE = 3
+SHARD_SIZE = 2
 
 
 def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) -> list[Round]:
@@ -63,3 +63,4 @@ def test_batch_killed_at_random_points(tmp_path: Path, corpus: str, reference: A
 def test_batch_killed_many_times(tmp_path: Path, corpus: str, reference: Any) -> None:
     history = kill_batch_rounds(tmp_path, corpus, reference, rounds=10)
     assert sum(r.killed for r in history) >= 6
+    assert any(r.killed and r.progress_at_kill > 0 for r in history)
