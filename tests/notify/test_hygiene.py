@@ -174,3 +174,31 @@ def test_a_rule_can_mute_and_throttle_itself(tmp_path: Path, any_store: Store) -
     clock.now = NOW + 25 * HOUR
     dispatcher.dispatch()
     assert sent == [("slow-pact", "raised"), ("slow-pact", "update")]
+
+
+def test_a_mute_can_let_changes_of_state_through(any_store: Store) -> None:
+    rules = load_rules()
+    clock = Clock()
+    status = StatusRepository(any_store.engine)
+    with webhook_server() as server:
+        hook = WebhookNotifier(server.url, FAST)
+        dispatcher = Dispatcher(any_store, [hook], rules, throttle=None, clock=clock)
+        status.mute("mutual-defence", dt.date(2026, 12, 31), "only escalations", True)
+        sent = []
+        for text, outlet, day, modality in [
+            ("Russia may sign a mutual assistance pact.", "A", "2024-06-17", Modality.SPECULATED),
+            ("Moscow could agree to mutual assistance.", "B", "2024-06-17", Modality.SPECULATED),
+            ("Putin and Kim signed a mutual assistance treaty.", "C", "2024-06-19",
+             Modality.ASSERTED),
+        ]:  # fmt: skip
+            add_report(any_store, text, outlet, day, modality)
+            refresh(any_store, rules)
+            sent.append(len(dispatcher.dispatch()))
+        received = server.wait_for(2)
+        hook.close()
+    assert sent == [1, 0, 1]  # raised, the update held back, the crossing sent
+    assert [(b["change"], b["alert"]["state"]) for b in received] == [
+        ("raised", "signalled"),
+        ("state", "crossed"),
+    ]
+    assert status.mutes()["mutual-defence"].state_changes

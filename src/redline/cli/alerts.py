@@ -224,22 +224,30 @@ def reopen(alert_id: str, note: str | None, db_url: str | None) -> None:
     type=click.DateTime(["%Y-%m-%d"]),
     help="First day notifications are sent again (YYYY-MM-DD).",
 )
+@click.option(
+    "--state-changes",
+    is_flag=True,
+    help="Still send changes of state (new alert, crossed, confirmed); hold back updates only.",
+)
 @note_option
 @db_option
-def mute(rule: str, until: dt.datetime, note: str | None, db_url: str | None) -> None:
+def mute(
+    rule: str, until: dt.datetime, state_changes: bool, note: str | None, db_url: str | None
+) -> None:
     """Send no notification for RULE before a date (alerts are still raised and stored).
 
     What changes while the rule is muted is marked as muted in the alerts' history and is not
-    sent when the mute ends.
+    sent when the mute ends. With --state-changes a change of state still goes out.
     """
     from redline.redlines.status import StatusRepository
     from redline.store import open_store
 
     try:
-        StatusRepository(open_store(db_url).engine).mute(rule, until.date(), note)
+        StatusRepository(open_store(db_url).engine).mute(rule, until.date(), note, state_changes)
     except RedlineError as exc:
         raise fail(exc) from exc
-    click.echo(f"rule {rule}: muted until {until.date().isoformat()}")
+    but = " except changes of state" if state_changes else ""
+    click.echo(f"rule {rule}: muted{but} until {until.date().isoformat()}")
 
 
 @alerts.command()
@@ -270,5 +278,7 @@ def mutes(db_url: str | None) -> None:
         raise fail(exc) from exc
     if not found:
         click.echo("No rule is muted.")
-    for rule, (until, note) in sorted(found.items()):
-        click.echo(f"{rule}: until {until.isoformat()}" + (f" ({note})" if note else ""))
+    for rule, mute in sorted(found.items()):
+        but = ", changes of state still sent" if mute.state_changes else ""
+        why = f" ({mute.note})" if mute.note else ""
+        click.echo(f"{rule}: until {mute.until.isoformat()}{but}{why}")

@@ -5,8 +5,9 @@ every evaluation the dispatcher compares each stored alert with that mark:
 
 - same fingerprint: already told, nothing to send;
 - never told: *raised*; another state: a *state* change; same state: an *update* (more reports);
-- a rule muted (by `redline alerts mute` or its `mute_until`) sends nothing before the date:
-  the alert is marked `muted` in its history, so lifting the mute does not replay old news;
+- a rule muted (by `redline alerts mute` or its `mute_until`) sends nothing before the date
+  (or, muted with `--state-changes`, only changes of state): what is held back is marked
+  `muted` in the alert's history, so lifting the mute does not replay old news;
 - updates are throttled (at most one per alert per interval) and not sent at all for an
   acknowledged or closed alert; a state change is always sent.
 
@@ -24,7 +25,7 @@ from redline.notify.message import Notification, Notifier
 from redline.redlines.alerts import Alert
 from redline.redlines.repository import AlertRepository, fingerprint
 from redline.redlines.rules import RedLine, RuleSet
-from redline.redlines.status import Status, StatusRepository
+from redline.redlines.status import Mute, Status, StatusRepository
 from redline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -73,9 +74,9 @@ class Dispatcher:
                 change = "state"
             else:
                 change = "update"
-            muted = self._muted_until(alert, mutes, now.date())
-            if muted is not None:
-                self.status.mark(alert, digest, "muted", f"rule muted until {muted}", now)
+            mute = self._mute(alert, mutes, now.date())
+            if mute is not None and not (mute.state_changes and change != "update"):
+                self.status.mark(alert, digest, "muted", f"rule muted until {mute.until}", now)
                 continue
             if change == "update":
                 if row is not None and row.status is not Status.OPEN:
@@ -103,15 +104,17 @@ class Dispatcher:
             except Exception as exc:  # one broken notifier must not silence the others
                 logger.error("%s notifier failed: %s", notifier.name, exc)
 
-    def _muted_until(
-        self, alert: Alert, mutes: dict[str, tuple[dt.date, str | None]], today: dt.date
-    ) -> dt.date | None:
+    def _mute(self, alert: Alert, mutes: dict[str, Mute], today: dt.date) -> Mute | None:
+        """The mute in force for the alert's rule today: the store's, else the rule file's.
+
+        When both are in force the later date wins (and the store's `state_changes`).
+        """
+        found = [m for m in (mutes.get(alert.rule),) if m is not None]
         rule = self.rules.get(alert.rule)
-        dates = [d for d in (mutes.get(alert.rule, (None, None))[0],) if d is not None]
         if rule is not None and rule.hygiene.mute_until is not None:
-            dates.append(rule.hygiene.mute_until)
-        until = max(dates, default=None)
-        return until if until is not None and today < until else None
+            found.append(Mute(rule.hygiene.mute_until, False, "mute_until in the rule"))
+        current = [m for m in found if today < m.until]
+        return max(current, key=lambda m: m.until) if current else None
 
     def _throttle(self, alert: Alert) -> dt.timedelta | None:
         rule = self.rules.get(alert.rule)

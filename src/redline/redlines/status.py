@@ -41,6 +41,15 @@ class StatusRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Mute:
+    """A rule's notifications held back until a date."""
+
+    until: dt.date
+    state_changes: bool = False  # changes of state are still sent
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One line of an alert's history."""
 
@@ -173,21 +182,35 @@ class StatusRepository:
                 )
             _history(conn, alert.id, now, kind, alert.state.value, note)
 
-    def mute(self, rule: str, until: dt.date, note: str | None) -> None:
-        """Send no notification for `rule` before `until` (replaces an earlier mute)."""
+    def mute(
+        self, rule: str, until: dt.date, note: str | None, state_changes: bool = False
+    ) -> None:
+        """Send no notification for `rule` before `until` (replaces an earlier mute).
+
+        With `state_changes`, changes of state (a new alert, signalled -> crossed -> confirmed)
+        are still sent and only updates are held back.
+        """
         now = dt.datetime.now(dt.UTC)
+        row = {
+            "rule": rule,
+            "until": until,
+            "state_changes": state_changes,
+            "note": note,
+            "created_at": now,
+        }
         with self.engine.begin() as conn:
             conn.execute(delete(rule_mutes).where(rule_mutes.c.rule == rule))
-            conn.execute(
-                insert(rule_mutes), {"rule": rule, "until": until, "note": note, "created_at": now}
-            )
+            conn.execute(insert(rule_mutes), row)
 
     def unmute(self, rule: str) -> bool:
         """Lift a mute; False when the rule was not muted."""
         with self.engine.begin() as conn:
             return bool(conn.execute(delete(rule_mutes).where(rule_mutes.c.rule == rule)).rowcount)
 
-    def mutes(self) -> dict[str, tuple[dt.date, str | None]]:
-        """Muted rules: until when, and why."""
+    def mutes(self) -> dict[str, Mute]:
+        """Muted rules: until when, whether state changes still go out, and why."""
         with self.engine.connect() as conn:
-            return {r.rule: (r.until, r.note) for r in conn.execute(select(rule_mutes))}
+            return {
+                r.rule: Mute(r.until, bool(r.state_changes), r.note)
+                for r in conn.execute(select(rule_mutes))
+            }

@@ -101,6 +101,7 @@ rule_mutes = Table(
     metadata,
     Column("rule", Text, primary_key=True),
     Column("until", Date, nullable=False),
+    Column("state_changes", Boolean, nullable=False),  # still send changes of state
     Column("note", Text),
     Column("created_at", UTCDateTime(), nullable=False),
 )

@@ -44,6 +44,7 @@ def upgrade() -> None:
         "rule_mutes",
         sa.Column("rule", sa.Text, primary_key=True),
         sa.Column("until", sa.Date, nullable=False),
+        sa.Column("state_changes", sa.Boolean, nullable=False),
         sa.Column("note", sa.Text),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
