@@ -32,6 +32,14 @@ def print_figures(report: dict[str, object], console: Console) -> None:
             console.print(
                 f"  {key:6} P {value['precision']}  R {value['recall']}  F1 {value['f1']}"
             )
+    labelled = report.get("modality_labelled")
+    if isinstance(labelled, dict):
+        for split, row in labelled["splits"].items():
+            console.print(
+                f"  modality of the labelled event, {split}: {row['accuracy']} "
+                f"(n {row['n']}); speculated/conditional coded asserted: "
+                f"{row['hedged_as_asserted']}/{row['hedged_n']}"
+            )
     per_type = report.get("per_type")
     if isinstance(per_type, dict) and per_type:
         table = Table(title="per type")
@@ -63,22 +71,58 @@ def print_figures(report: dict[str, object], console: Console) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write one JSON line per case with what redline predicted.",
 )
-def evaluate(gold: Path, mode: str, json_out: Path | None, predictions: Path | None) -> None:
+@click.option(
+    "--dictionaries",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of PETRARCH-style dictionaries (PETR.Validate.actors/agents/verbs/"
+    "discards.txt) to code with, for a gold set written for them, such as the PETRARCH unit "
+    "suite with its fictional states. Used automatically when GOLD's own folder holds them.",
+)
+@click.option(
+    "--own-lexicon/--no-own-lexicon",
+    default=False,
+    show_default=True,
+    help="With dictionaries: keep redline's own trigger lexicon beside their verbs.",
+)
+def evaluate(
+    gold: Path,
+    mode: str,
+    json_out: Path | None,
+    predictions: Path | None,
+    dictionaries: Path | None,
+    own_lexicon: bool,
+) -> None:
     """Score the event coder on GOLD (JSONL: id, text, date, expected [{source, target, code}]).
 
     Gold codes may be PLOVER types, PLOVER 0.5 names (DEMAND, DISAPPROVE, FIGHT, ...) or
-    CAMEO codes; actors are compared at the country level (IGO for organisations). The coder
-    uses the `model` and `batch_size` settings.
+    CAMEO codes; actors are compared at the country level (IGO for organisations). Records the
+    set marks as expected errors or not to be evaluated are left out. The coder uses the
+    `model` and `batch_size` settings.
     """
+    import tempfile
+
     from redline.evaluation.gold import load_gold
+    from redline.evaluation.runner import dictionary_pipeline
     from redline.evaluation.runner import evaluate as run
     from redline.pipeline import build_pipeline
 
     console = Console()
+    if dictionaries is None and any(gold.parent.glob("PETR.Validate.actors.txt")):
+        dictionaries = gold.parent
     try:
         cases = load_gold(gold)
-        with console.status(f"Coding {len(cases)} gold cases..."):
-            report, predicted = run(cases, build_pipeline(pipeline_config()), mode)
+        with tempfile.TemporaryDirectory(prefix="redline-dicts-") as scratch:
+            discards: tuple[str, ...] = ()
+            if dictionaries is not None:
+                pipeline, discards, counts = dictionary_pipeline(
+                    dictionaries, Path(scratch), own_lexicon, pipeline_config()
+                )
+                summary = ", ".join(f"{v} {k}" for k, v in counts.items())
+                console.print(f"Dictionaries from {dictionaries}: {summary}")
+            else:
+                pipeline = build_pipeline(pipeline_config())
+            with console.status(f"Coding {len(cases)} gold cases..."):
+                report, predicted = run(cases, pipeline, mode, discards=discards)
     except RedlineError as exc:
         raise fail(exc) from exc
     print_figures(report, console)

@@ -31,6 +31,7 @@ class GoldCase:
     modality: str | None = None
     source_text: str | None = None
     target_text: str | None = None
+    split: str | None = None
 
 
 def _date(value: object) -> date:
@@ -75,6 +76,7 @@ def parse_case(data: dict[str, object], where: str) -> GoldCase:
             modality=str(data["modality"]) if data.get("modality") else None,
             source_text=_actor_text(data.get("source_actors") or data.get("source")),
             target_text=_actor_text(data.get("target_actors") or data.get("target")),
+            split=str(data["split"]) if data.get("split") else None,
         )
     except (KeyError, ValueError, AssertionError, AttributeError) as exc:
         raise DataFileError(f"{where}: not a gold case ({exc})") from exc

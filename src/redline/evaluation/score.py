@@ -9,6 +9,7 @@ from typing import Any
 
 from redline.evaluation.bridge import Bridge
 from redline.evaluation.gold import GoldCase
+from redline.evaluation.modality import ModalityScore
 from redline.models import Event, Modality
 
 Triple = tuple[str | None, str | None, str | None]
@@ -50,6 +51,7 @@ class ExtractScore:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     modality_hits: int = 0
     modality_n: int = 0
+    labelled: ModalityScore = field(default_factory=ModalityScore)
 
 
 def predicted_triples(events: Iterable[Event], bridge: Bridge) -> list[Triple]:
@@ -109,6 +111,7 @@ def score_case(
         tally.add(Counter({name} & gold_types), Counter({name} & pred_types))
     for g in gold_types:
         score.confusion[(str(g), ",".join(sorted(str(p) for p in pred_types)) or "-")] += 1
+    score.labelled.add(case, events, bridge)
     if case.modality:
         score.modality_n += 1
         score.modality_hits += int(any(e.modality.value == case.modality for e in events))
@@ -132,6 +135,7 @@ def extract_report(score: ExtractScore) -> dict[str, Any]:
         "modality_accuracy": (
             round(score.modality_hits / score.modality_n, 4) if score.modality_n else None
         ),
+        "modality_labelled": score.labelled.report(),
         "per_type": {
             name: {**t.prf(), "support": t.tp + t.fn} for name, t in sorted(score.per_type.items())
         },

@@ -160,3 +160,20 @@ def phrase_tokens(head: Any) -> list[Any]:
         tokens.append(token)
         stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc"))
     return sorted(tokens, key=lambda t: t.i)
+
+
+def possessor_subject(head: Any) -> Any | None:
+    """ "Venezuela denied that its troops had crossed ...": for a subject phrase owned by
+    "its"/"their", the subject of the nearest clause above, which the pronoun refers to."""
+    owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+    if not owned or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    node = head.head
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].i != head.i:
+            return subjects[0]
+    return None

@@ -8,14 +8,22 @@ from datetime import date
 from typing import Any
 
 from redline.actors.mentions import Mention
-from redline.actors.resolve import predecessor, resolve_mentions, successor
+from redline.actors.resolve import actor_code, predecessor, resolve_mentions, successor
 from redline.actors.tables import ActorTables
 from redline.events.arguments import (
     noun_arguments,
     of_conjuncts,
     phrase_tokens,
+    possessor_subject,
     prep_objects,
     verb_arguments,
+)
+from redline.events.clauses import (
+    TREATY_NOUNS,
+    embedded_question,
+    governs_trigger,
+    mentions_treaty,
+    pair_key,
 )
 from redline.events.contexts import ContextKeywords
 from redline.events.dating import date_phrases, event_date, is_historical
@@ -26,7 +34,6 @@ from redline.events.modality import (
     is_denial,
     read_modality,
 )
-from redline.events.modality_cues import IMPLICATIVE
 from redline.events.triggers import Match, find_triggers
 from redline.models import (
     Actor,
@@ -40,7 +47,6 @@ from redline.models import (
 from redline.ontology.plover import Ontology
 
 VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
-TREATY_NOUNS = {"treaty", "pact", "agreement", "accord", "alliance", "document"}
 
 
 @dataclass
@@ -94,6 +100,17 @@ class SentenceCoder:
                 actors.extend(self._refer_back(treaty or head, day))
                 continue
             resolved = self._resolve(found, day, text)
+            owner = possessor_subject(head) if resolved is None else None
+            if owner is not None:  # "its troops": the owner's state, the agent's sector
+                sector = next((t.key for m in found for t in m.targets if t.kind == "agent"), None)
+                resolved = next(
+                    (
+                        Actor(actor_code(o.country, sector, None), o.country, sector, None, text)
+                        for o in self.actor([owner], day)
+                        if o.country
+                    ),
+                    None,
+                )
             if resolved is not None and head.lemma_.lower() in TREATY_NOUNS:
                 # "the new treaty with North Korea": the pact's other party comes along.
                 partner = self._treaty_partner(resolved, day)
@@ -120,10 +137,14 @@ class SentenceCoder:
 
     def _fallback_target(self, token: Any, sentence: Any, source: Actor, day: date) -> list[Actor]:
         """No recipient in the clause: the nearest other state named in the trigger's
-        clause, else later in the sentence ("dismissed reports of troops in Russia")."""
+        clause, else later in the sentence ("dismissed reports of troops in Russia"), else
+        earlier in it."""
         subtree = sorted(t.i for t in token.subtree)
         later = [i for i in range(token.i + 1, sentence.end) if i not in subtree]
-        for i in subtree + later:
+        # Last, the states named earlier in the sentence, nearest first ("Russia will seek
+        # shells from the North, while Pyongyang will want help").
+        earlier = [i for i in range(token.i - 1, sentence.start - 1, -1) if i not in subtree]
+        for i in subtree + later + earlier:
             mention = self.by_token.get(i)
             if mention is None or not mention.kinds() & {"country", "person", "institution"}:
                 continue
@@ -171,6 +192,9 @@ class SentenceCoder:
             if not self.treaty_pairs or indefinite:
                 return []
             return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
+        owner = possessor_subject(head)
+        if owner is not None:
+            return self.actor([owner], day)
         earlier = [
             m for m in self.mentions if m.end <= head.i and m.kinds() & {"person", "country"}
         ]
@@ -215,15 +239,15 @@ class SentenceCoder:
                 continue
             if (
                 is_content(match.token)
-                or _governs_trigger(match.token, trigger_ids)
+                or governs_trigger(match.token, trigger_ids)
                 or is_denial(match.token)
-                or _embedded_question(match.token)
+                or embedded_question(match.token)
             ):
                 continue  # content of another event, or a denial (it sets a modality instead)
             coded = [
                 e
                 for e in self._code_match(match, sentence, index, phrases)
-                if _pair_key(e) not in {_pair_key(x) for x in events}
+                if pair_key(e) not in {pair_key(x) for x in events}
             ]
             events.extend(coded)
             self.history.extend(coded)
@@ -341,7 +365,7 @@ class SentenceCoder:
             trigger_end=token.idx + len(token.text),
         )
         other = [t for t in targets if t.country != sources[0].country]
-        if other and _mentions_treaty(token, args.sources + args.targets):
+        if other and mentions_treaty(token, args.sources + args.targets):
             self.treaty_pairs.append((sources[0], other[0]))
         events = []
         recipients: list[Actor | None] = list(targets) or [None]
@@ -349,8 +373,14 @@ class SentenceCoder:
         for source in sources:
             for target in recipients:
                 key = (source.country or source.code, target.country if target else None)
-                if (target is not None and target.code == source.code) or key in seen:
-                    continue
+                if key in seen or (
+                    target is not None
+                    and (
+                        target.code == source.code
+                        or (target.country is not None and target.country == source.country)
+                    )
+                ):
+                    continue  # redline codes relations between states, not within one
                 seen.add(key)
                 events.append(
                     Event(
@@ -370,42 +400,6 @@ class SentenceCoder:
                     )
                 )
         return events
-
-
-GOVERNORS = IMPLICATIVE | {
-    "decide", "plan", "prepare", "intend", "try", "attempt", "expect", "hope", "want", "seek",
-}  # fmt: skip
-WH_WORDS = {"when", "how", "why", "where", "whether"}
-
-
-def _governs_trigger(token: Any, triggers: set[int]) -> bool:
-    """ "voted to ratify", "decided to send": the governor is not an event of its own."""
-    return token.lemma_ in GOVERNORS and any(
-        c.dep_ == "xcomp" and c.i in triggers for c in token.children
-    )
-
-
-def _embedded_question(token: Any) -> bool:
-    """ "did not say when the missiles were delivered": a question, not a report."""
-    return (
-        token.dep_ in ("ccomp", "advcl")
-        and any(
-            c.lower_ in WH_WORDS and c.i < token.i and c.dep_ in ("advmod", "mark")
-            for c in token.children
-        )
-        and token.head.lemma_ in ("say", "tell", "know", "ask", "disclose", "reveal", "confirm")
-    )
-
-
-def _mentions_treaty(trigger: Any, heads: Sequence[Any]) -> bool:
-    """True when the trigger or its argument phrases name a treaty."""
-    tokens = [trigger, *trigger.children] + [t for h in heads for t in phrase_tokens(h)]
-    return any(t.lemma_.lower() in TREATY_NOUNS for t in tokens)
-
-
-def _pair_key(event: Event) -> tuple[str, str | None, str | None]:
-    target = event.target.country or event.target.code if event.target else None
-    return (event.type, event.source.country or event.source.code, target)
 
 
 def code_document(ctx: CodingContext, parsed: Any, mentions: Sequence[Mention]) -> list[Event]:

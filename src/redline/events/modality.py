@@ -270,6 +270,11 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
             found.setdefault(Modality.SCHEDULED, token.text)
         elif token.lemma_ in HEDGE_GOVERNORS:
             found.setdefault(Modality.SPECULATED, token.text)
+        elif any(
+            c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in HEDGE_ADJECTIVES | HEDGE_NOUNS
+            for c in token.children
+        ):  # "a meeting ... was likely", "the deployment ... remains a possibility"
+            found.setdefault(Modality.SPECULATED, token.text)
     if (
         link in ("xcomp", "ccomp", "acl", "relcl", "advcl")
         or token.pos_ == "NOUN"
