@@ -57,7 +57,13 @@ class Dispatcher:
         self.status = StatusRepository(store.engine)
 
     def dispatch(self) -> list[Notification]:
-        """Send what is owed now; returns what was sent."""
+        """Send what is owed now; returns what was sent.
+
+        With no notifier at all nothing is marked as sent: a later watch that has one still
+        owes every alert.
+        """
+        if not self.notifiers:
+            return []
         now = self.clock()
         statuses = self.status.statuses()
         mutes = self.status.mutes()
