@@ -46,13 +46,18 @@ def explanation(db_url: str) -> str:
         ),
     ]
     if "serve" in COMMANDS:
-        steps.append(("Open the dashboard in your browser", f"redline serve {db}"))
+        steps.append(
+            (
+                "Open the dashboard in your browser (http://127.0.0.1:8321/)",
+                f"redline serve {db}",
+            )
+        )
     steps += [
         (
             "Write your own red line: `redline init` writes config.toml, redlines.yaml and "
             "playbook.yaml into your config folder; add a rule to redlines.yaml and set "
             'rules = "redlines.yaml" in config.toml',
-            "redline init   then   redline redlines check " + db,
+            f"redline init        (then, after editing)   redline redlines check {db}",
         ),
         (
             "Code your own news: a folder of text/Markdown/HTML/JSONL files, a feed or a URL",
@@ -72,6 +77,7 @@ def explanation(db_url: str) -> str:
         "or speculated, [italic]crossed[/] when a report asserts it as fact, and "
         "[italic]confirmed[/] when the published text or independent outlets bear it out.",
         f"The events and alerts are stored in {db_url}.",
+        "The tutorial in docs/tutorial.md follows this case step by step.",
         "[bold]Try next:[/]",
     ]
     for number, (what, command) in enumerate(steps, 1):
