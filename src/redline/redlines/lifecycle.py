@@ -42,7 +42,12 @@ def evaluate_rules(
     ladder: Ladder,
     successors: Mapping[str, str] | None = None,
 ) -> list[Alert]:
-    """Every alert the rules raise over the reports (reports of all pairs may be passed)."""
+    """Every alert the rules raise over the reports (reports of all pairs may be passed).
+
+    A rule's `scope` (`redline.redlines.hygiene`) narrows what it sees: reports from outlets out
+    of scope are left out, pairs out of scope are skipped, and an alert with fewer independent
+    sources than `min_sources` is not raised.
+    """
     items: dict[tuple[str, str], list[EvidenceItem]] = {}
 
     def ladder_for(pair: tuple[str, str]) -> LadderOn:
