@@ -150,3 +150,19 @@ def test_pages_only_show_commands_that_exist(page: str) -> None:
     assert shown <= set(COMMANDS), (
         f"{page} shows commands that do not exist: {shown - set(COMMANDS)}"
     )
+
+
+def test_the_python_api_page_names_every_method_and_column() -> None:
+    from redline import handle
+
+    text = (DOCS / "reference-python.md").read_text("utf-8")
+    methods = [n for n in vars(handle.Redline) if not n.startswith("_")]
+    assert methods and all(f"`{n}(" in text for n in methods), methods
+    for columns in (
+        handle.EVENT_COLUMNS,
+        handle.ALERT_COLUMNS,
+        handle.PAIR_COLUMNS,
+        handle.HISTORY_COLUMNS,
+        handle.PROVISION_COLUMNS,
+    ):
+        assert all(f"`{c}`" in text for c in columns), columns
