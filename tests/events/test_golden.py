@@ -18,7 +18,7 @@ pytestmark = pytest.mark.model
 # header of tests/golden/demo_sentences.yaml: `sentence` cases need only the sentence, the
 # publication date and the outlet; `discourse` and `world` cases need more). Raise these as
 # the coder improves; they must never fall.
-FLOORS = {"sentence": 0.67, "discourse": 0.0, "world": 0.0}
+FLOORS = {"sentence": 0.71, "discourse": 0.04, "world": 0.25}
 
 
 @pytest.fixture(scope="module")

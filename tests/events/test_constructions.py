@@ -1,0 +1,97 @@
+"""Constructions the coder learned while its accuracy was measured (docs/evaluation.md).
+
+Each sentence is written for this test (not taken from a gold set) and checks one general
+construction: who the event is attributed to, what a lapse looks like, whose troops "its
+troops" are, which date a year belongs to, what hedges a nominal event.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from redline.models import Document, Event
+
+pytestmark = pytest.mark.model
+
+
+def code(
+    pipeline: Any, text: str, day: str = "2024-03-05", country: str | None = None
+) -> list[Event]:
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    doc = Document(
+        id=Document.content_id(text),
+        body=text,
+        title="t",
+        source="test",
+        published_at=published,
+        origin="test",
+        source_country=country,
+    )
+    return pipeline.code(doc)
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.country, e.target.country if e.target else None, e.type) for e in events}
+
+
+def test_a_closing_speaker_is_the_attribution(pipeline: Any) -> None:
+    events = code(
+        pipeline,
+        "Iran has shipped hundreds of drones to Russia, White House spokesman John Kirby said.",
+        country="USA",
+    )
+    assert [(e.type, e.attribution) for e in events] == [("AID", "USAGOV")]
+
+
+def test_a_treaty_that_no_longer_applies_has_lapsed_now(pipeline: Any) -> None:
+    events = code(
+        pipeline,
+        "The new treaty between Russia and Belarus entered into force on Monday. "
+        "The 1999 treaty is no longer in force.",
+    )
+    lapse = [e for e in events if e.type == "SANCTION"]
+    assert len(lapse) == 1 and lapse[0].modality.value == "asserted"
+    assert lapse[0].date.value is not None and lapse[0].date.value.year == 2024
+
+
+def test_plain_apply_is_no_event(pipeline: Any) -> None:
+    assert code(pipeline, "The rules apply to Russia and Belarus alike.") == []
+
+
+def test_its_troops_belong_to_the_clause_above(pipeline: Any) -> None:
+    events = code(
+        pipeline, "Armenia denied that its troops had crossed into Azerbaijani territory."
+    )
+    assert [(e.source.country, e.target.country if e.target else None, e.modality.value)
+            for e in events] == [("ARM", "AZE", "denied")]  # fmt: skip
+
+
+def test_seeking_shells_is_a_request_from_the_holder(pipeline: Any) -> None:
+    events = code(pipeline, "Russia will seek more artillery shells from Iran.")
+    assert triples(events) == {("RUS", "IRN", "REQUEST")}
+
+
+def test_wanting_help_takes_the_state_named_before(pipeline: Any) -> None:
+    events = code(
+        pipeline, "Russia wants drones from Iran, while Tehran is likely to want help with jets."
+    )
+    assert ("IRN", "RUS", "REQUEST") in triples(events)
+
+
+def test_a_likely_meeting_is_speculated(pipeline: Any) -> None:
+    events = code(pipeline, "A meeting between Putin and Erdogan next week is likely.")
+    assert events and all(e.modality.value == "speculated" for e in events)
+
+
+def test_a_pledge_to_help_each_other_is_not_an_event_inside_one_state(pipeline: Any) -> None:
+    events = code(
+        pipeline,
+        "Vladimir Putin and Kim Jong Un signed a treaty in Pyongyang on Wednesday, "
+        "pledging to help each other if either is attacked.",
+        "2024-06-20",
+    )
+    assert events and all(e.target is None or e.source.country != e.target.country for e in events)
+    assert date(2024, 6, 19) in {e.date.value for e in events}
