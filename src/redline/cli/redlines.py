@@ -115,8 +115,19 @@ def validate(files: tuple[Path, ...]) -> None:
     show_default=True,
     help="text: a report to read; json: the same as a JSON object (see docs/backtest.md).",
 )
+@click.option(
+    "--every-day",
+    is_flag=True,
+    help="Evaluate on every day a report appeared, not only the days a matching one did "
+    "(exact when a later report lowers a ladder level; slower).",
+)
 def backtest(
-    rule_args: tuple[str, ...], start: Any, end: Any, db_url: str | None, fmt: str
+    rule_args: tuple[str, ...],
+    start: Any,
+    end: Any,
+    db_url: str | None,
+    fmt: str,
+    every_day: bool,
 ) -> None:
     """Replay the stored history: when each rule would have signalled, crossed and confirmed.
 
@@ -142,7 +153,7 @@ def backtest(
             raise click.BadParameter(f"{path}: no such rules file", param_hint="RULES")
     try:
         rules = load_rules(paths, defaults="default" in rule_args)
-        result = run(open_store(db_url), rules, start.date(), end.date())
+        result = run(open_store(db_url), rules, start.date(), end.date(), every_day)
     except (RedlineError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":

@@ -23,7 +23,7 @@ from redline.analysis.ladder_rules import Ladder, packaged_ladder
 from redline.analysis.reports import Report
 from redline.redlines.alerts import Alert, AlertEvidence, AlertState, Role
 from redline.redlines.lifecycle import evaluate_rules
-from redline.redlines.rules import RuleSet
+from redline.redlines.rules import RedLine, RuleSet
 from redline.redlines.service import stored_reports, successors
 from redline.store import Store
 
@@ -148,8 +148,17 @@ def replay(
     end: date,
     ladder: Ladder | None = None,
     successor_map: Mapping[str, str] | None = None,
+    every_day: bool = False,
 ) -> Backtest:
-    """Evaluate `rules` on every day between `start` and `end` on which a report appeared."""
+    """Evaluate `rules` on the days between `start` and `end` on which an alert can change.
+
+    An alert changes only on a day a report matching its rule becomes readable, so by default
+    the replay evaluates on the publication days of the reports that the rules match by
+    `end` (the evidence of the final alerts). Matching only grows as reports arrive, with one
+    exception: a later report that ends a commitment can lower a pair's ladder and undo a
+    match that depended on a level. `every_day` evaluates on every day a report of any kind
+    became readable instead, which is exact and slower (days x reports).
+    """
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     ladder = ladder or packaged_ladder()
@@ -162,32 +171,67 @@ def replay(
     def known_by(day: date) -> list[Report]:
         return [r for r in readable if (r.available_on or date.max) <= day]
 
-    result.before = evaluate_rules(
-        rules, known_by(start - timedelta(days=1)), ladder, successor_map
-    )
+    def evaluate(day: date, only: Sequence[RedLine] | None = None) -> list[Alert]:
+        chosen = rules if only is None else RuleSet(tuple(only))
+        return evaluate_rules(chosen, known_by(day), ladder, successor_map)
+
+    result.before = evaluate(start - timedelta(days=1))
     states = {(a.rule, a.pair): a.state for a in result.before}
-    days = sorted(
-        {r.available_on for r in readable if r.available_on and start <= r.available_on <= end}
-    )
-    alerts: list[Alert] = list(result.before)
-    for day in days:
-        alerts = evaluate_rules(rules, known_by(day), ladder, successor_map)
-        for alert in alerts:
+    in_range = [r for r in readable if start <= (r.available_on or date.max) <= end]
+    result.final = evaluate(end)
+    if every_day:
+        days = {r.available_on: list(rules.rules) for r in in_range if r.available_on}
+    else:
+        days = _match_days(rules, result.final, in_range)
+    settled = {(a.rule, a.pair): a.state for a in result.final}
+    for day in sorted(days):
+        active = days[day]
+        if not every_day:  # a rule whose alerts all reached their final state is done
+            active = [r for r in active if not _done(r.id, states, settled)]
+        if not active:
+            continue
+        for alert in evaluate(day, active):
             key = (alert.rule, alert.pair)
             previous = states.get(key)
             if previous is alert.state:
                 continue
             states[key] = alert.state
             result.transitions += _steps(alert, previous, day)
-    result.final = alerts
     return result
 
 
-def backtest(store: Store, rules: RuleSet, start: date, end: date) -> Backtest:
+def _match_days(
+    rules: RuleSet, final: Sequence[Alert], reports: Sequence[Report]
+) -> dict[date, list[RedLine]]:
+    """For each day, the rules that a report readable from that day matches by the end."""
+    by_event: dict[str, set[str]] = {}
+    for alert in final:
+        for item in alert.evidence:
+            if item.event_id and item.role is not Role.COUNTER:
+                by_event.setdefault(item.event_id, set()).add(alert.rule)
+    days: dict[date, set[str]] = {}
+    for report in reports:
+        if report.available_on and report.event.id in by_event:
+            days.setdefault(report.available_on, set()).update(by_event[report.event.id])
+    return {day: [r for r in rules.rules if r.id in ids] for day, ids in days.items()}
+
+
+def _done(
+    rule: str,
+    states: Mapping[tuple[str, tuple[str, str]], AlertState],
+    settled: Mapping[tuple[str, tuple[str, str]], AlertState],
+) -> bool:
+    keys = [k for k in settled if k[0] == rule]
+    return bool(keys) and all(states.get(k) is settled[k] for k in keys)
+
+
+def backtest(
+    store: Store, rules: RuleSet, start: date, end: date, every_day: bool = False
+) -> Backtest:
     """Replay the store's history for `rules` between `start` and `end`; nothing is saved."""
     pairs = [r.pair for r in rules.rules]
     reports = stored_reports(store, None if any(p is None for p in pairs) else pairs)
-    return replay(rules, reports, start, end, packaged_ladder(), successors())
+    return replay(rules, reports, start, end, packaged_ladder(), successors(), every_day)
 
 
 def text_report(result: Backtest, width: int = 110) -> list[str]:
