@@ -24,9 +24,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(archive)
 
 
-@pytest.fixture(scope="session")
-def reference(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, corpus: str) -> Any:
-    """What an uninterrupted ingest of the corpus stores, with red lines evaluated."""
+def ingested(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, corpus: str) -> Any:
+    """What an uninterrupted ingest of `corpus` stores, with red lines evaluated."""
     from redline.runner import ingest
     from redline.store import open_store
 
@@ -35,3 +34,23 @@ def reference(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, corpus: s
     ingest([corpus], store, pipeline)
     store.engine.dispose()
     return store_state(path)
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, corpus: str) -> Any:
+    """The store after one uninterrupted ingest of `corpus`."""
+    return ingested(tmp_path_factory, pipeline, corpus)
+
+
+@pytest.fixture(scope="session")
+def full_corpus() -> str:
+    """The whole demo corpus (37 files): more kill points for the long (slow) kill tests."""
+    return str(demo_corpus())
+
+
+@pytest.fixture(scope="session")
+def full_reference(
+    tmp_path_factory: pytest.TempPathFactory, pipeline: Any, full_corpus: str
+) -> Any:
+    """The store after one uninterrupted ingest of the whole demo corpus."""
+    return ingested(tmp_path_factory, pipeline, full_corpus)

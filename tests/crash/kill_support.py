@@ -63,7 +63,8 @@ def run_round(
     start_progress = progress()
     # Mostly after 1..remaining steps of progress (the last: during the final red-line
     # evaluation and exit); else (0) on a timer, somewhere in start-up or model loading.
-    target = rng.randint(1, remaining) if remaining and rng.random() < 0.75 else 0
+    # Targets lean early (up to half of what is left), so that a cycle takes several kills.
+    target = rng.randint(1, max(1, remaining // 2)) if remaining and rng.random() < 0.75 else 0
     timer = rng.uniform(0.2, 6.0)
     started = time.monotonic()
     with open(log, "ab") as output:
