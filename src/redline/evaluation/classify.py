@@ -9,6 +9,9 @@ from typing import Any
 
 from redline.evaluation.bridge import Bridge
 from redline.evaluation.gold import GoldCase
+from redline.events.lexicon import Lexicon
+from redline.events.modality import is_content, is_denial
+from redline.events.triggers import find_triggers
 from redline.models import Event
 
 NONE = "NONE"
@@ -92,3 +95,22 @@ def classify_report(score: ClassifyScore) -> dict[str, Any]:
             if g != p
         ],
     }
+
+
+def trigger_type(parsed: Any, lexicon: Lexicon) -> str:
+    """The type of the sentence's main trigger, for a case where no event was coded.
+
+    Classify mode judges the type chosen for the pair the gold gives, apart from actor
+    finding; when the coder found no actors it could code (an unknown group, a domestic pair),
+    the trigger that would have carried the event still says the type. Verbal triggers that
+    report another event's content or deny it are passed over, as the coder does."""
+    for sentence in parsed.sents:
+        matches = [
+            m
+            for m in find_triggers(sentence, lexicon)
+            if not is_content(m.token) and not is_denial(m.token)
+        ]
+        verbal = [m for m in matches if not m.nominal]
+        for match in sorted(verbal, key=lambda m: (m.token.dep_ != "ROOT", m.token.i)) or matches:
+            return match.entry.type
+    return NONE

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from redline.evaluation.bridge import Bridge, packaged_bridge
-from redline.evaluation.classify import ClassifyScore, choose_type, classify_report
+from redline.evaluation.classify import (
+    NONE,
+    ClassifyScore,
+    choose_type,
+    classify_report,
+    trigger_type,
+)
 from redline.evaluation.gold import GoldCase
 from redline.evaluation.score import ExtractScore, extract_report, score_case
 from redline.models import Document, Event
@@ -86,6 +92,7 @@ def evaluate(
     `discards` phrases codes no event, as the dictionaries that list them intend)."""
     bridge = bridge or packaged_bridge()
     extract, classify = ExtractScore(), ClassifyScore()
+    lexicon = next((s.lexicon for s in pipeline.stages if isinstance(s, EventStage)), None)
     predictions = []
     docs = [case_document(c) for c in cases]
     for case, item in zip(cases, pipeline.process(docs), strict=True):
@@ -94,6 +101,8 @@ def evaluate(
             events = []
         chosen = choose_type(case, events, bridge)
         if mode == "classify":
+            if chosen == NONE and lexicon is not None and item.parsed is not None:
+                chosen = trigger_type(item.parsed, lexicon)
             gold_label = bridge.event_type(case.label) or "NONE"
             classify.pairs.append((gold_label, chosen))
         else:
