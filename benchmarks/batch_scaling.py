@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from distributed import Client, LocalCluster
+import distributed
 
 from redline.batch import BatchOptions, run_batch
 from redline.batch.synthetic import write_archive
@@ -50,15 +50,16 @@ def warm_up() -> int:
 def one_run(archive: Path, workers: int, shard_size: int, tmp: Path) -> dict[str, Any]:
     """Code the archive on `workers` workers; times, counts and per-worker peak memory."""
     started = time.perf_counter()
+    dask: Any = distributed  # only partly typed
     with (
-        LocalCluster(
+        dask.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         ) as cluster,
-        Client(cluster) as client,
+        dask.Client(cluster) as client,
     ):
         client.run(warm_up)
         warm_start = time.perf_counter()

@@ -36,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError  # noqa: E402
 from redline.batch.synthetic import write_archive  # noqa: E402
 from redline.ingest import IngestLimits, iter_sources  # noqa: E402
 from redline.models import Document  # noqa: E402
-from redline.pipeline import build_pipeline  # noqa: E402
+from redline.pipeline import Pipeline, build_pipeline  # noqa: E402
 from redline.runner import ingest  # noqa: E402
 from redline.store import open_store  # noqa: E402
 
@@ -66,10 +66,10 @@ def postgres_database(admin_url: str) -> Iterator[str | None]:
         admin.dispose()
 
 
-def timed_ingest(archive: list[Path], url: str, pipeline: object) -> float:
+def timed_ingest(archive: list[Path], url: str, pipeline: Pipeline) -> float:
     store = open_store(url)
     start = time.perf_counter()
-    report = ingest([str(p) for p in archive], store, pipeline, LIMITS)  # type: ignore[arg-type]
+    report = ingest([str(p) for p in archive], store, pipeline, LIMITS)
     seconds = time.perf_counter() - start
     store.engine.dispose()
     assert report.problems == [], report.problems[:3]
