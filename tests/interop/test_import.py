@@ -208,3 +208,25 @@ def test_a_bad_byte_costs_only_its_line(fixtures: Path, tmp_path: Path, store: S
     report = import_files([path], read_gdelt, store)
     assert (report.rows, report.documents, report.events) == (2, 2, 2)
     assert problems(report) == [(2, "not UTF-8 text (invalid start byte at column 51)")]
+
+
+def test_hostile_plover_records_are_reported_and_nul_is_dropped(
+    backend_store: Store, tmp_path: Path
+) -> None:
+    good = {"id": "x1", "date": "2024-06-19", "actor": [{"code": "RUS"}], "event": ["CONSULT"]}
+    lines = [
+        json.dumps(good | {"text": "Talks\u0000 held \ud800 in Moscow."}),
+        json.dumps(good | {"text_info": [1]}),
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps(good | {"text_info": {"sequence": 2**40}}),
+        json.dumps(good | {"actor": "RUS"}),
+    ]
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8", errors="surrogatepass")
+    report = import_files([path], read_plover, backend_store)
+    assert report.rows == 1 and [line for line, _ in problems(report)] == [2, 3, 4, 5]
+    (stored,) = backend_store.events()
+    assert stored.evidence.text == "Talks held \ufffd in Moscow."
+    assert "wrong type" in problems(report)[0][1]
+    assert "2^31" in problems(report)[2][1]
+    assert "'actor' must be a list of objects" in problems(report)[3][1]

@@ -151,10 +151,11 @@ def _event_type(record: dict[str, Any]) -> str:
 
 
 def _actor_fields(entity: Any, prefix: str) -> dict[str, Any]:
+    name = {"source": "actor", "target": "recipient"}[prefix]
     if not entity:
         return {}
     if not isinstance(entity, dict):
-        raise RowError(f"'{prefix}' must be a list of objects with a 'code'")
+        raise RowError(f"'{name}' must be a list of objects with a 'code'")
     if "country" in entity:  # a redline export says which country it resolved
         country = entity["country"] or None
     else:
@@ -162,7 +163,7 @@ def _actor_fields(entity: Any, prefix: str) -> dict[str, Any]:
     sector = entity.get("sector") or None
     code = entity.get("actor_code") or f"{entity.get('code') or ''}{sector or ''}"
     if not code:
-        raise RowError(f"'{prefix}' has no code")
+        raise RowError(f"'{name}' has no code")
     return {
         f"{prefix}_code": str(code).upper(),
         f"{prefix}_country": country,
