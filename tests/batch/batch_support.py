@@ -72,4 +72,6 @@ def snapshot(url: str) -> dict[str, Any]:
 
 
 def _rows(conn: Any, query: str) -> list[tuple[Any, ...]]:
-    return sorted((tuple(row) for row in conn.execute(text(query))), key=repr)
+    """Rows as tuples of strings: raw SQL gives SQLite dates as text, PostgreSQL's as dates."""
+    rows = (tuple(None if v is None else str(v) for v in row) for row in conn.execute(text(query)))
+    return sorted(rows, key=repr)

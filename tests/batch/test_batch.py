@@ -128,6 +128,21 @@ def test_event_files_follow_the_documented_columns(tmp_path: Path, scheduler: st
         assert f"| `{name}` |" in documented
 
 
+@pytest.mark.postgres
+def test_one_output_loads_into_a_second_database_without_coding(
+    tmp_path: Path, scheduler: str, postgres_url: str
+) -> None:
+    archive = make_archive(tmp_path)
+    sqlite_url = f"sqlite:///{tmp_path / 'b.db'}"
+    first = batch([str(archive)], sqlite_url, tmp_path / "out", scheduler)
+    second = batch([str(archive)], postgres_url, tmp_path / "out", scheduler)
+    assert (second.coded, second.reused, second.loaded) == (0, first.shards, first.shards)
+    assert (second.counts.new, second.counts.events) == (first.counts.new, first.counts.events)
+    assert second.refreshed
+    assert snapshot(postgres_url) == snapshot(sqlite_url)
+    assert len(list((tmp_path / "out" / "loaded").iterdir())) == 2  # one ledger per database
+
+
 def test_shards_are_stable_and_cut_jsonl_at_line_ends(tmp_path: Path) -> None:
     lines = [json.dumps({"text": f"Article {n}.", "date": "2024-06-19"}) for n in range(7)]
     lines.insert(3, "")
