@@ -38,6 +38,7 @@ def test_parquet_is_typed_and_read_by_pandas_and_duckdb(
     assert schema.field("contexts").type == pa.list_(pa.string())
     assert schema.field("sentence").type == pa.int32()
     assert schema.field("intensity").type == pa.float64()
+    assert schema.field("modality").metadata[b"description"].startswith(b"asserted, scheduled")
 
     frame = pd.read_parquet(path)
     signing = frame[frame.evidence_text == SENTENCE].iloc[0]

@@ -17,7 +17,7 @@ from redline.cli.main import cli
 from redline.interop.cameo_formats import read_gdelt, read_phoenix
 from redline.interop.export import write_export
 from redline.interop.importing import ImportReport, import_files
-from redline.interop.plover import read_plover
+from redline.interop.plover_read import read_plover
 from redline.interop.records import export_records, flat_row
 from redline.redlines.alerts import AlertState
 from redline.redlines.repository import AlertRepository
@@ -230,3 +230,24 @@ def test_hostile_plover_records_are_reported_and_nul_is_dropped(
     assert "wrong type" in problems(report)[0][1]
     assert "2^31" in problems(report)[2][1]
     assert "'actor' must be a list of objects" in problems(report)[3][1]
+
+
+def test_a_json_array_reports_records_by_their_line(store: Store, tmp_path: Path) -> None:
+    good = {"id": "a1", "date": "2024-06-19", "actor": [{"code": "RUS"}], "event": ["CONSULT"]}
+    bad = {"id": "a2", "date": "2024-06-19", "actor": [{"code": "RUS"}], "event": ["FLY"]}
+    text = (
+        "[\n"
+        + json.dumps(good)
+        + ",\n\n"
+        + json.dumps(bad, indent=1)
+        + ",\n"
+        + json.dumps(good | {"id": "a3"})
+        + "\n]\n"
+    )
+    path = tmp_path / "records.json"
+    path.write_text(text, "utf-8")
+    report = import_files([path], read_plover, store)
+    assert report.rows == 2 and problems(report) == [(4, "event 'FLY' is not a PLOVER type")]
+    path.write_text(text.rstrip().rstrip("]") + ", {", "utf-8")
+    broken = import_files([path], read_plover, store)
+    assert broken.rows == 2 and "invalid JSON" in broken.problems[-1].reason

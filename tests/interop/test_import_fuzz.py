@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from redline.interop.cameo_formats import GDELT_COLUMNS, read_gdelt
 from redline.interop.importing import import_files
-from redline.interop.plover import read_plover
+from redline.interop.plover_read import read_plover
 from redline.store import Store, open_store
 
 FIELDS = ["id", "date", "actor", "recipient", "event", "mode", "context", "text", "text_info"]

@@ -186,7 +186,7 @@ def test_a_plover_copy_of_the_demo_backtests_the_same(demo_db: str, tmp_path: Pa
     """Coded events exported as PLOVER and imported elsewhere keep every field and alert date."""
     from redline.interop.export import write_export
     from redline.interop.importing import import_files
-    from redline.interop.plover import read_plover
+    from redline.interop.plover_read import read_plover
     from redline.interop.records import export_records, flat_row
     from redline.store import open_store
 

@@ -45,7 +45,7 @@ def importer(db_url: str | None, fmt: str, files: tuple[Path, ...], no_progress:
     """
     from redline.interop.cameo_formats import read_gdelt, read_phoenix
     from redline.interop.importing import Reader, import_files
-    from redline.interop.plover import read_plover
+    from redline.interop.plover_read import read_plover
     from redline.redlines.service import refresh
     from redline.store import open_store
 

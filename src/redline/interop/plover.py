@@ -15,7 +15,6 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 from redline import __version__
@@ -23,10 +22,8 @@ from redline.ingest.document import clean_text
 from redline.interop.cameo import country_code, intensity, quad_code
 from redline.interop.importing import (
     ImportedItem,
-    ImportProblem,
     RowError,
     day_moment,
-    decoded_lines,
     parse_day,
     synthetic_document,
 )
@@ -36,23 +33,6 @@ from redline.models import Actor, Document
 CODEBOOK = "plover-2.0-draft"
 HASH_ID = re.compile(r"[0-9a-f]{32}")
 EVENT_ID = re.compile(r"[0-9a-f]{24}")
-# POLECAT's sector names -> the sector codes redline's actors use.
-SECTORS = {
-    "government": "GOV",
-    "executive": "GOV",
-    "military": "MIL",
-    "legislature": "LEG",
-    "legislative": "LEG",
-    "judiciary": "JUD",
-    "police": "COP",
-    "diplomatic": "DIP",
-    "media": "MED",
-    "business": "BUS",
-    "rebel": "REB",
-    "opposition": "OPP",
-    "intelligence": "SPY",
-    "civilian": "CVL",
-}
 
 
 def _entity(actor: Actor | None) -> list[dict[str, Any]]:
@@ -275,110 +255,6 @@ def _moment(value: Any) -> datetime | None:
     except ValueError as exc:
         raise RowError(f"published {value!r} is not an ISO 8601 date-time") from exc
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def read_plover(path: Path) -> Iterator[ImportedItem | ImportProblem]:
-    """PLOVER records from JSON (an array), JSONL (one per line) or POLECAT's TSV."""
-    with path.open("rb") as handle:
-        head = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    if head == b"[":
-        try:
-            records = json.loads(path.read_text("utf-8-sig"))
-        except json.JSONDecodeError as exc:
-            yield ImportProblem(str(path), exc.lineno, f"invalid JSON: {exc.msg}")
-            return
-        except RecursionError:
-            yield ImportProblem(str(path), 1, "the JSON is nested too deeply")
-            return
-        if not isinstance(records, list):
-            yield ImportProblem(str(path), 1, "a PLOVER JSON file must hold an array of records")
-            return
-        for number, record in enumerate(records, 1):
-            origin = f"plover:{path.name}:#{number}"
-            yield _one(path, number, lambda r=record, o=origin: record_row(r, o))
-    elif head == b"{":
-        for number, line in decoded_lines(path):
-            if isinstance(line, ImportProblem):
-                yield line
-            else:
-                yield _one(path, number, lambda ln=line, n=number: _json_line(ln, path, n))
-    else:
-        yield from read_polecat(path)
-
-
-def _json_line(line: str, path: Path, number: int) -> ImportedItem:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise RowError(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
-    return record_row(record, f"plover:{path.name}:{number}")
-
-
-def _one(path: Path, number: int, read: Any) -> ImportedItem | ImportProblem:
-    try:
-        item = read()
-    except RowError as exc:
-        return ImportProblem(str(path), number, str(exc))
-    except RecursionError:
-        return ImportProblem(str(path), number, "the record is nested too deeply")
-    except (AttributeError, KeyError, TypeError, ValueError) as exc:
-        # A field of the wrong JSON type (a list where an object belongs, ...).
-        return ImportProblem(str(path), number, f"a field has the wrong type: {exc}")
-    assert isinstance(item, ImportedItem)
-    return ImportedItem(item.document, item.events, item.outlets, number)
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip().lower() for v in re.split(r"[;,|]", value or "") if v.strip()]
-
-
-def polecat_record(row: dict[str, str]) -> dict[str, Any]:
-    """A POLECAT TSV row as a PLOVER record (the manual's names)."""
-
-    def entity(prefix: str) -> list[dict[str, Any]]:
-        country = row.get(f"{prefix} Country") or ""
-        name = row.get(f"{prefix} Name") or row.get(f"{prefix} Name Raw") or ""
-        if not country and not name:
-            return []
-        sector = SECTORS.get((row.get(f"Primary {prefix} Sector") or "").strip().lower())
-        return [{"code": country.upper() or "UNK", "sector": sector, "entity_text": name}]
-
-    return {
-        "id": row.get("Event ID"),
-        "date": row.get("Event Date"),
-        "event": [(row.get("Event Type") or "").upper()],
-        "mode": _split(row.get("Event Mode") or "")[:1],
-        "context": _split(row.get("Contexts") or ""),
-        "actor": entity("Actor"),
-        "recipient": entity("Recipient"),
-        "published": row.get("Publication Date") or None,
-        "cite_info": {"publication": row.get("Source") or None, "language": row.get("Language")},
-        "coder": f"POLECAT {row.get('Version') or ''}".strip(),
-    }
-
-
-def read_polecat(path: Path) -> Iterator[ImportedItem | ImportProblem]:
-    """POLECAT's tab-separated rows (a header of column names first)."""
-    header: list[str] | None = None
-    for number, line in decoded_lines(path):
-        if isinstance(line, ImportProblem):
-            yield line
-            continue
-        values = line.split("\t")
-        if header is None:
-            if "Event ID" not in values:
-                reason = "not PLOVER JSON/JSONL, nor a POLECAT TSV with its header row"
-                yield ImportProblem(str(path), number, reason)
-                return
-            header = values
-            continue
-        if len(values) != len(header):
-            reason = f"expected {len(header)} tab-separated columns, found {len(values)}"
-            yield ImportProblem(str(path), number, reason)
-            continue
-        row = dict(zip(header, values, strict=True))
-        origin = f"polecat:{path.name}:{number}"
-        yield _one(path, number, lambda r=row, o=origin: record_row(polecat_record(r), o))
 
 
 def write_plover(records: Iterator[ExportRecord], handle: Any) -> int:

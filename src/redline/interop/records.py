@@ -107,7 +107,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("outlets", _LIST, "Every outlet that carried the document (syndicated copies)."),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
-ARROW_SCHEMA = pa.schema([pa.field(c.name, c.type) for c in COLUMNS])
+# Each field carries its description, so the dictionary travels inside the Parquet file too.
+ARROW_SCHEMA = pa.schema(
+    [pa.field(c.name, c.type, metadata={"description": c.description}) for c in COLUMNS]
+)
 
 
 def flat_row(record: ExportRecord) -> dict[str, object]:
