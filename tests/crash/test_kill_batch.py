@@ -1,10 +1,10 @@
 """kill -9 during `redline batch` (command, scheduler and workers) at random points.
 
-Each round runs the real command with a local Dask cluster of two worker processes and
-kills its whole process group with SIGKILL after a random number of shards coded or loaded,
-or at a random moment of start-up; a last round runs to the end. The store must then hold
-exactly what one uninterrupted ingest stores, alerts included, and no shard finished before
-a kill may have been coded again.
+Each round runs the real command with a local Dask cluster of worker processes (one in the
+short test, two in the long one) and kills its whole process group with SIGKILL after a
+random number of shards coded or loaded, or at a random moment of start-up; a last round runs
+to the end. The store must then hold exactly what one uninterrupted ingest stores, alerts
+included, and no shard finished before a kill may have been coded again.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ pytestmark = pytest.mark.model
 SHARD_SIZE = 2
 
 
-def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) -> list[Round]:
+def kill_batch_rounds(
+    tmp_path: Path, corpus: str, reference: Any, rounds: int, workers: int
+) -> list[Round]:
     """Kill batches of `corpus` `rounds` times; whenever all is loaded, finish and compare.
 
     Each cycle starts from an empty store and output directory and ends, once every shard
@@ -38,7 +40,8 @@ def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) 
     cycle = 0
     while len(history) < rounds:
         db, out = tmp_path / f"store-{cycle}.db", tmp_path / f"out-{cycle}"
-        args = ["batch", corpus, "--out", str(out), "--db", f"sqlite:///{db}", "--workers", "2"]
+        args = ["batch", corpus, "--out", str(out), "--db", f"sqlite:///{db}"]
+        args += ["--workers", str(workers)]
         args += ["--shard-size", str(SHARD_SIZE)]
 
         def finished_steps(out: Path = out) -> int:
@@ -65,12 +68,12 @@ def kill_batch_rounds(tmp_path: Path, corpus: str, reference: Any, rounds: int) 
 
 
 def test_batch_killed_at_random_points(tmp_path: Path, corpus: str, reference: Any) -> None:
-    history = kill_batch_rounds(tmp_path, corpus, reference, rounds=1)
+    history = kill_batch_rounds(tmp_path, corpus, reference, rounds=1, workers=1)
     assert any(r.killed for r in history)
 
 
 @pytest.mark.slow
 def test_batch_killed_many_times(tmp_path: Path, full_corpus: str, full_reference: Any) -> None:
-    history = kill_batch_rounds(tmp_path, full_corpus, full_reference, rounds=10)
+    history = kill_batch_rounds(tmp_path, full_corpus, full_reference, rounds=10, workers=2)
     assert sum(r.killed for r in history) >= 6
     assert any(r.killed and r.progress_at_kill > 0 for r in history)
