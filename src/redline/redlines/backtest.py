@@ -1,10 +1,12 @@
 """Backtest red-line rules over the stored history without raising a single alert.
 
-A rule is tuned before it pages anyone: `backtest` replays the stored reports day by day, in
-the order they became readable (each report's publication), evaluates the rules over what was
-known on each day with the same code the live path uses (`lifecycle.evaluate_rules`), and
-records every change of an alert's state on the day it would have been noticed. Nothing is
-written: the alerts table is not touched.
+A rule is tuned before it pages anyone: `backtest` replays the stored reports in the order
+they became readable (each report's publication), evaluates the rules over what was known on
+the days an alert could change, with the same code the live path uses
+(`lifecycle.evaluate_rules`, rule scopes included), and records every change of an alert's
+state on the day it would have been noticed. Nothing is written: the alerts table is not
+touched, and mutes and throttles (which hold back notifications, not detections) are not
+applied.
 
 Two dates are kept for each transition: `on`, the date the alert itself records (a crossing
 dates from the event, which may be before anyone reported it), and `noticed_on`, the first
