@@ -17,7 +17,7 @@ from redline.evaluation.classify import (
     trigger_type,
 )
 from redline.evaluation.gold import GoldCase
-from redline.evaluation.score import ExtractScore, extract_report, score_case
+from redline.evaluation.score import ExtractScore, extract_report, gold_view, score_case
 from redline.models import Document, Event
 from redline.pipeline import (
     REGISTRY,
@@ -99,7 +99,7 @@ def evaluate(
         events: list[Event] = item.events
         if discards and any(d in " ".join(case.text.lower().split()) for d in discards):
             events = []
-        chosen = choose_type(case, events, bridge)
+        chosen = choose_type(case, gold_view(case, events), bridge)
         if mode == "classify":
             if chosen == NONE and lexicon is not None and item.parsed is not None:
                 chosen = trigger_type(item.parsed, lexicon)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from redline.evaluation.bridge import Bridge
@@ -81,23 +81,50 @@ def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
     ]
 
 
-def occurring(case: GoldCase, events: Sequence[Event]) -> list[Event]:
-    """The events a gold set without modality labels would code.
+# PLOVER files a promise or announcement of cooperation under AGREE and a stated intention of
+# coercion or force under THREATEN; redline keeps the type of the act and says "not yet" with
+# the modality. For gold coded in PLOVER names the two are joined. CAMEO dictionary coders
+# (the PETRARCH sets, numeric codes) code the verb as written, so there nothing is joined:
+# measured, joining lowers those sets (unit suite triple F1 0.68 -> 0.49).
+PROMISED = {Modality.SCHEDULED, Modality.SPECULATED, Modality.CONDITIONAL}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+HOSTILE = {"COERCE", "SANCTION", "ASSAULT"}
+
+
+def plover_coded(case: GoldCase) -> bool:
+    """True when the gold names PLOVER types (not numeric CAMEO codes)."""
+    codes = [e.code for e in case.expected if e.code] + ([case.label] if case.label else [])
+    return any(not code.strip().isdigit() for code in codes)
+
+
+def gold_view(case: GoldCase, events: Sequence[Event]) -> list[Event]:
+    """The events as a gold set without modality labels codes them.
 
     CAMEO-coded sets (PETRARCH, the PLOVER GSR) code what a sentence reports as happening,
-    announced or possible; "did not clash" is no event there. redline keeps such events with
-    the modality `negated`, so they are left out when the gold carries no modality; a gold
-    set with modality labels (the modality set) is scored on every event."""
+    announced or possible; "did not clash" is no event there, so `negated` events are left
+    out; in gold coded with PLOVER names an announced act takes the promise or threat type
+    (see PROMISED). A gold set
+    with modality labels (the modality set) uses redline's own convention: events unchanged."""
     if case.modality is not None:
         return list(events)
-    return [e for e in events if e.modality is not Modality.NEGATED]
+    promises = plover_coded(case)
+    seen: list[Event] = []
+    for event in events:
+        if event.modality is Modality.NEGATED:
+            continue
+        if promises and event.modality in PROMISED and event.type in COOPERATIVE:
+            event = replace(event, type="AGREE")
+        elif promises and event.modality in PROMISED and event.type in HOSTILE:
+            event = replace(event, type="THREATEN")
+        seen.append(event)
+    return seen
 
 
 def score_case(
     score: ExtractScore, case: GoldCase, events: Sequence[Event], bridge: Bridge
 ) -> None:
     """Add one case's comparison to the running score."""
-    events = occurring(case, events)
+    events = gold_view(case, events)
     gold = gold_triples(case, bridge)
     pred = list(dict.fromkeys(predicted_triples(events, bridge)))
     score.n += 1
