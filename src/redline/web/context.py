@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from redline.pipeline import Pipeline
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+CACHE_SIZE = 256  # results kept (pair views, clusters); a pair view is a few hundred kB
 
 
 @dataclass(frozen=True)
@@ -117,5 +118,7 @@ class AppContext:
             stale = [k for k in self.cache if k[:-1] == key]
             for old in stale:
                 del self.cache[old]
+            while len(self.cache) >= CACHE_SIZE:  # the oldest entry goes first
+                del self.cache[next(iter(self.cache))]
             self.cache[full] = value
         return value

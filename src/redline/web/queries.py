@@ -89,8 +89,18 @@ def pair_counts(ctx: AppContext, limit: int | None = None) -> list[dict[str, Any
 
 
 def pair_view(ctx: AppContext, pair: tuple[str, str], at: date) -> DyadView:
-    """The ladder of a pair on a date (only the pair's events are read)."""
-    return dyad_view(stored_reports(ctx.store, [pair]), pair, at, ctx.ladder, successors())
+    """The ladder of a pair on a date (only the pair's events are read).
+
+    Computing it grows faster than linearly with the pair's events (see docs/api.md), so a
+    view is kept until the store changes: the dashboard, the API and the overview share it.
+    """
+
+    def compute() -> DyadView:
+        return dyad_view(stored_reports(ctx.store, [pair]), pair, at, ctx.ladder, successors())
+
+    view = ctx.cached(("pair", pair, at), compute)
+    assert isinstance(view, DyadView)
+    return view
 
 
 def pair_json(ctx: AppContext, view: DyadView) -> dict[str, Any]:
