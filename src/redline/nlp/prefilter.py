@@ -16,8 +16,10 @@ Two facts of the event coder let most of spaCy's work be skipped without changin
 Tokenisation, tagging, the dependency parse and lemmas still cover every sentence of a
 document that may hold an event, so sentence numbers, offsets and argument structure stay those
 of the unfiltered parse. The recogniser sees each chosen sentence with `NER_MARGIN` tokens of
-context on either side, more than the reach of its convolutional encoder (four tokens), so it
-labels the sentence as it would inside the whole document.
+context on either side, more than the reach of its convolutional encoder (four tokens), so the
+token vectors of the sentence are those it gets inside the whole document; that its greedy
+decoder then labels the sentence the same way is checked, not proven, by comparing filtered and
+unfiltered coding (tests/nlp/test_prefilter.py).
 """
 
 from __future__ import annotations
