@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,11 @@ class AppContext:
     csrf_key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     pipeline_factory: Callable[[], Pipeline] | None = None
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: One thread runs the API's ingests in turn: a queued ingest waits here, not in the
+    #: request thread pool, so it cannot starve the reads.
+    ingest_executor: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="redline-ingest")
+    )
     cache: dict[tuple[object, ...], object] = field(default_factory=dict)
     cache_lock: threading.Lock = field(default_factory=threading.Lock)
     _pipeline: Pipeline | None = None

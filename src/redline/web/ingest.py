@@ -10,6 +10,7 @@ URL through the SSRF-safe fetcher; problems come back naming the reason, never a
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from typing import Any
@@ -95,7 +96,7 @@ def run(ctx: AppContext, item: DocumentIn) -> tuple[IngestReport, str]:
         422: {"description": "Nothing could be read"},
     },
 )
-def post_document(request: Request, item: DocumentIn) -> JSONResponse:
+async def post_document(request: Request, item: DocumentIn) -> JSONResponse:
     """Ingest one article. 201 when a new document was stored, 200 when it was known, 422
     when nothing could be read (the reasons are in `problems`)."""
     if (item.text is None) == (item.url is None):
@@ -103,7 +104,8 @@ def post_document(request: Request, item: DocumentIn) -> JSONResponse:
     if item.text is not None and not item.text.strip():
         raise HTTPException(422, "'text' is empty")
     ctx = context(request)
-    report, where = run(ctx, item)
+    loop = asyncio.get_running_loop()
+    report, where = await loop.run_in_executor(ctx.ingest_executor, run, ctx, item)
     body = report_json(report, where)
     if item.text is not None:
         # The reader keys the document by its cleaned body, exactly as here.

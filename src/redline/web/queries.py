@@ -127,11 +127,17 @@ def pair_series(ctx: AppContext, pair: tuple[str, str], period: str) -> list[Ser
         start = min((r.published for r in everything if r.published), default=None)
         return found, start
 
-    cached = ctx.cached(("clusters",), clusters)
-    assert isinstance(cached, tuple)
-    found: list[Any] = cached[0]
-    news_start: date | None = cached[1]
-    return conflict_cooperation_series(found, pair, period, since=news_start)
+    def series() -> list[SeriesPoint]:
+        cached = ctx.cached(("clusters",), clusters)
+        assert isinstance(cached, tuple)
+        found: list[Any] = cached[0]
+        news_start: date | None = cached[1]
+        return conflict_cooperation_series(found, pair, period, since=news_start)
+
+    # The series itself walks every cluster (news volume), so it is kept too.
+    points = ctx.cached(("series", pair, period), series)
+    assert isinstance(points, list)
+    return points
 
 
 def point_json(point: SeriesPoint) -> dict[str, Any]:
