@@ -45,8 +45,10 @@ def command_names() -> list[str]:
 
 
 def user_docs() -> str:
-    """README.md and every page under docs/."""
-    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    """README.md and every written page under docs/ (not the CLI reference generated from --help,
+    which would document every command by construction)."""
+    written = [p for p in sorted((ROOT / "docs").glob("*.md")) if p.name != "cli.md"]
+    pages = [ROOT / "README.md", *written]
     return "\n".join(page.read_text("utf-8") for page in pages)
 
 

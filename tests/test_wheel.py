@@ -56,11 +56,6 @@ def test_the_wheel_holds_every_package_file(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     package = [n.removeprefix("src/") for n in tracked("src/redline")]
     missing = sorted(n for n in package if n not in names)
-    web = ("redline/web/static/", "redline/web/templates/")
-    if missing and all(n.startswith(web) for n in missing):
-        # Known gap, reported: pyproject.toml's package-data does not list the dashboard's
-        # files yet ("web/static/*", "web/templates/*"). Once it does, this test passes.
-        pytest.xfail(f"pyproject package-data misses the dashboard files: {missing[:3]} ...")
     assert not missing, (
         f"{len(missing)} package files are not in the wheel (pyproject's package-data): "
         f"{missing[:10]}"
