@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -24,6 +25,7 @@ def load_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("api_load", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["api_load"] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
