@@ -29,7 +29,13 @@ def is_loopback(host: str) -> bool:
     show_default=True,
     help="Address to listen on. Beyond loopback, reads need the API token too.",
 )
-@click.option("--port", type=click.IntRange(1, 65535), default=8321, show_default=True)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8321,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.option(
     "--treaties",
     "treaty_texts",
