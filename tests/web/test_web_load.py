@@ -1,6 +1,7 @@
 """A short, bounded run of benchmarks/api_load.py: concurrent reads and ingest, zero errors.
 
-The full run (50 clients for 60 s) is `python benchmarks/api_load.py`; this one is slow-marked.
+The full run (50 clients for 60 s) is `python benchmarks/api_load.py`; this bounded one runs in
+every test run (#8: every reliability test runs in CI).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from web_helpers import ROOT, TOKEN
 
 from redline.store import open_store
 
-pytestmark = [pytest.mark.slow, pytest.mark.model]
+pytestmark = [pytest.mark.model]
 
 
 def load_module() -> ModuleType:
