@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from redline.ingest import IngestLimits, IngestProblem, iter_sources
 from redline.models import Document
 from redline.pipeline import Pipeline
+from redline.redlines.marks import behind
 from redline.redlines.service import refresh
 from redline.store import SaveOutcome, Store
 
@@ -73,7 +74,8 @@ def ingest(
         else:
             report.seen += 1
         on_item(item.document.origin)
-    # Red lines are evaluated whenever documents arrive, whatever the path that brought them.
-    if report.new or report.copies:
+    # Red lines are evaluated whenever documents arrive, whatever the path that brought them,
+    # and whenever an earlier run stored documents but was stopped before evaluating them.
+    if report.new or report.copies or behind(store.engine):
         refresh(store)
     return report

@@ -18,6 +18,7 @@ from redline.analysis.reports import Report
 from redline.models import Event
 from redline.redlines.alerts import Alert
 from redline.redlines.lifecycle import evaluate_rules
+from redline.redlines.marks import mark_evaluated, sightings
 from redline.redlines.repository import AlertRepository
 from redline.redlines.rules import RuleSet, configured_rules
 from redline.store import EventFilter, Store
@@ -38,10 +39,12 @@ def refresh(
     last evaluation (what a notifier sends).
     """
     rules = rules or configured_rules()
+    seen = sightings(store.engine)  # counted first: later arrivals make the next run evaluate
     pairs = [r.pair for r in rules.rules]
     reports = stored_reports(store, None if any(p is None for p in pairs) else pairs)
     alerts = evaluate_rules(rules, reports, ladder or packaged_ladder(), successors())
     changed = AlertRepository(store.engine).replace(rules.ids, alerts)
+    mark_evaluated(store.engine, seen)
     if on_change is not None:
         for alert in changed:
             on_change(alert)

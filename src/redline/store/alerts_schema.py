@@ -107,3 +107,15 @@ rule_mutes = Table(
 )
 
 HYGIENE_TABLES = (alert_status, alert_history, rule_mutes)
+
+# When the red lines were last evaluated, as the number of document sightings the store held
+# then (created by migration 0005). A run killed between storing documents and evaluating the
+# rules leaves the mark behind the store, and the next run evaluates them although it finds
+# nothing new to store.
+evaluation_marks = Table(
+    "evaluation_marks",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
