@@ -12,7 +12,9 @@ commitment), only those.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -73,10 +75,11 @@ def ladder_items(
             if item is not None:
                 candidates.append((rung.requires, item))
     plain = [item for guard, item in candidates if guard is None]
+    levels_on = _levels_on(plain) if len(plain) < len(candidates) else None
     accepted = [
         item
         for guard, item in candidates
-        if guard is None or guard_holds(guard, level_at(plain, item.date))
+        if guard is None or (levels_on is not None and guard_holds(guard, levels_on(item.date)))
     ]
     # One item per event and rung level: the strongest status, then the first rung listed.
     best: dict[tuple[str, int, ItemKind], EvidenceItem] = {}
@@ -126,6 +129,21 @@ def _item(
     )
 
 
+def _levels_on(items: Sequence[LadderEvidence]) -> Callable[[date], LevelState]:
+    """The levels (without the items behind them) on any date, from one history sweep."""
+    history = level_history(items)
+    days = [change.date for change in history]
+
+    def on(day: date) -> LevelState:
+        position = bisect_right(days, day)
+        if not position:
+            return LevelState(at=day, asserted=0, signalled=0)
+        change = history[position - 1]
+        return LevelState(at=day, asserted=change.asserted, signalled=change.signalled)
+
+    return on
+
+
 def guard_holds(guard: LevelGuard, state: LevelState) -> bool:
     """True when the pair's level with the guard's status is at least the guard's."""
     level = state.asserted if guard.status is Status.ASSERTED else state.signalled
@@ -134,11 +152,13 @@ def guard_holds(guard: LevelGuard, state: LevelState) -> bool:
 
 def level_at(items: Sequence[LadderEvidence], at: date) -> LevelState:
     """The ladder on `at`: items dated that day or before, less the commitments that lapsed."""
+    ends = ended_from(items)
     current = [i for i in items if i.date <= at]
     lapses = [i for i in current if i.kind is ItemKind.LAPSE and i.status is Status.ASSERTED]
     reach = [i for i in current if i.kind is ItemKind.REACH]
-    ended = [i for i in reach if _ended(i, lapses, reach)]
-    live = [i for i in reach if not any(i is e for e in ended)]
+    gone = {id(i) for i in reach if (end := ends.get(id(i))) is not None and end <= at}
+    ended = [i for i in reach if id(i) in gone]
+    live = [i for i in reach if id(i) not in gone]
     asserted = max((i.level for i in live if i.status is Status.ASSERTED), default=0)
     signal = max((i.level for i in live if i.status is Status.SIGNALLED), default=0)
     signalled = max(asserted, signal)
@@ -158,33 +178,88 @@ def level_at(items: Sequence[LadderEvidence], at: date) -> LevelState:
     )
 
 
-def _ended(item: LadderEvidence, lapses: list[LadderEvidence], reach: list[LadderEvidence]) -> bool:
-    if item.basis is not Basis.COMMITMENT:
-        return False
+def ended_from(items: Sequence[LadderEvidence]) -> dict[int, date]:
+    """For each commitment some lapse ends, the date of the first such lapse (keyed by `id`).
+
+    A lapse ends the commitments made before it at or above its level; when it names
+    agreements, only those of them that had been made before it. Which agreements had been
+    made before a lapse does not depend on the date the ladder is read at (they are all
+    earlier than the lapse), so each lapse's scope is computed once, and a commitment is ended
+    on any date from its first matching lapse on.
+    """
+    lapses = sorted(
+        (i for i in items if i.kind is ItemKind.LAPSE and i.status is Status.ASSERTED),
+        key=lambda i: i.date,
+    )
+    if not lapses:
+        return {}
+    commitments = sorted(
+        (i for i in items if i.kind is ItemKind.REACH and i.basis is Basis.COMMITMENT),
+        key=lambda i: i.date,
+    )
+    # The agreements made strictly before each lapse: one pass over both sorted lists.
+    scopes: list[tuple[LadderEvidence, frozenset[str] | None]] = []
+    made: set[str] = set()
+    position = 0
     for lapse in lapses:
-        if lapse.date <= item.date or item.level < lapse.level:
-            continue
-        made_before = {
-            r.agreement for r in reach if r.basis is Basis.COMMITMENT and r.date < lapse.date
-        }
-        scope = set(lapse.lapses) & made_before
-        if not scope or item.agreement in scope:
-            return True
-    return False
+        while position < len(commitments) and commitments[position].date < lapse.date:
+            agreement = commitments[position].agreement
+            if agreement is not None:
+                made.add(agreement)
+            position += 1
+        named = set(lapse.lapses) & made
+        scopes.append((lapse, frozenset(named) if named else None))  # None: ends every one
+    lapse_dates = [lapse.date for lapse in lapses]
+    out: dict[int, date] = {}
+    for item in commitments:
+        for lapse, scope in scopes[bisect_right(lapse_dates, item.date) :]:
+            if item.level >= lapse.level and (scope is None or item.agreement in scope):
+                out[id(item)] = lapse.date
+                break
+    return out
 
 
 def level_history(items: Sequence[LadderEvidence]) -> list[LevelChange]:
-    """Every date on which the asserted or the signalled level changed."""
+    """Every date on which the asserted or the signalled level changed.
+
+    One sweep over the sorted dates: each reach item joins the live counts on its date and
+    leaves them on the date it lapses, so the history is what `level_at` would give on every
+    date, without recomputing the ladder from scratch each time.
+    """
+    ends = ended_from(items)
+    by_day: dict[date, list[LadderEvidence]] = {}
+    leaving: dict[date, list[LadderEvidence]] = {}
+    for item in items:
+        by_day.setdefault(item.date, []).append(item)
+        end = ends.get(id(item))
+        if end is not None and item.kind is ItemKind.REACH:
+            leaving.setdefault(end, []).append(item)
+    live: dict[Status, Counter[int]] = {Status.ASSERTED: Counter(), Status.SIGNALLED: Counter()}
     changes: list[LevelChange] = []
     previous = (0, 0)
-    for day in sorted({i.date for i in items}):
-        state = level_at(items, day)
-        levels = (state.asserted, state.signalled)
-        if levels == previous:
+    for day in sorted(by_day):
+        today = by_day[day]
+        for item in today:
+            if item.kind is ItemKind.REACH and item.status in live:
+                live[item.status][item.level] += 1
+        for item in leaving.get(day, ()):
+            if item.status in live:
+                live[item.status][item.level] -= 1
+        asserted = max((lv for lv, n in live[Status.ASSERTED].items() if n > 0), default=0)
+        signal = max((lv for lv, n in live[Status.SIGNALLED].items() if n > 0), default=0)
+        signalled = max(asserted, signal)
+        if (asserted, signalled) == previous:
             continue
+        reach = [i for i in today if i.kind is ItemKind.REACH]
         movers = [
-            i for i in (*state.asserted_by, *state.signalled_by, *state.lapses) if i.date == day
+            *(i for i in reach if asserted and i.status is Status.ASSERTED and i.level == asserted),
+            *(
+                i
+                for i in reach
+                if signal > asserted and i.status is Status.SIGNALLED and i.level == signal
+            ),
+            *(i for i in today if i.kind is ItemKind.LAPSE and i.status is Status.ASSERTED),
         ]
-        changes.append(LevelChange(day, state.asserted, state.signalled, tuple(movers)))
-        previous = levels
+        changes.append(LevelChange(day, asserted, signalled, tuple(movers)))
+        previous = (asserted, signalled)
     return changes
