@@ -38,3 +38,16 @@ def test_cameo_gold_keeps_the_verb_and_labelled_gold_keeps_everything() -> None:
     events = [event("AID", Modality.SCHEDULED), event("ASSAULT", Modality.NEGATED)]
     assert [e.type for e in gold_view(case("073"), events)] == ["AID"]
     assert [e.type for e in gold_view(case("AID", "scheduled"), events)] == ["AID", "ASSAULT"]
+
+
+def test_a_refused_act_of_help_is_a_rejection_and_other_negated_events_are_dropped() -> None:
+    events = [
+        event("SUPPORT", Modality.NEGATED),
+        event("AID", Modality.NEGATED),
+        event("ASSAULT", Modality.NEGATED),
+        event("ACCUSE", Modality.NEGATED),
+    ]
+    assert [e.type for e in gold_view(case("121"), events)] == ["REJECT", "REJECT"]
+    assert [e.type for e in gold_view(case("REJECT"), events)] == ["REJECT", "REJECT"]
+    labelled = gold_view(case("REJECT", "negated"), events)
+    assert [e.type for e in labelled] == ["SUPPORT", "AID", "ASSAULT", "ACCUSE"]

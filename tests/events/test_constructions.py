@@ -95,3 +95,22 @@ def test_a_pledge_to_help_each_other_is_not_an_event_inside_one_state(pipeline: 
     )
     assert events and all(e.target is None or e.source.country != e.target.country for e in events)
     assert date(2024, 6, 19) in {e.date.value for e in events}
+
+
+def test_a_protest_staged_by_two_nationalities_is_not_against_one_of_them(pipeline: Any) -> None:
+    # "staged" is lemmatised "stag" by the small model; the nationality beside the source's
+    # head is the source's own side, so the protest goes to the state where it is held.
+    events = code(pipeline, "Canadian and Danish activists staged a protest in Moscow on Friday.")
+    assert ("CAN", "RUS", "PROTEST") in triples(events)
+    assert not any(e.target and e.target.country == "DNK" for e in events)
+
+
+def test_troops_of_two_states_clashing_are_each_others_counterpart(pipeline: Any) -> None:
+    events = code(pipeline, "Indian and Chinese troops clashed along the border last week.")
+    assert ("IND", "CHN", "ASSAULT") in triples(events)
+
+
+def test_a_claim_that_a_state_attacked_accuses_that_state(pipeline: Any) -> None:
+    events = code(pipeline, "Ukraine claimed that Poland had been attacked by Belarus.")
+    assert ("UKR", "BLR", "ACCUSE") in triples(events)
+    assert ("UKR", "POL", "ACCUSE") not in triples(events)

@@ -86,6 +86,10 @@ def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
 # the modality. For gold coded in PLOVER names the two are joined. CAMEO dictionary coders
 # (the PETRARCH sets, numeric codes) code the verb as written, so there nothing is joined:
 # measured, joining lowers those sets (unit suite triple F1 0.68 -> 0.49).
+# CAMEO and PLOVER file a refusal to give help, support or a concession under REJECT;
+# redline keeps the type refused with the modality `negated`. Against unlabelled gold the
+# refusal is REJECT; other negated events ("did not clash") are no event there.
+REFUSABLE = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 PROMISED = {Modality.SCHEDULED, Modality.SPECULATED, Modality.CONDITIONAL}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 HOSTILE = {"COERCE", "SANCTION", "ASSAULT"}
@@ -110,7 +114,9 @@ def gold_view(case: GoldCase, events: Sequence[Event]) -> list[Event]:
     promises = plover_coded(case)
     seen: list[Event] = []
     for event in events:
-        if event.modality is Modality.NEGATED:
+        if event.modality is Modality.NEGATED and event.type in REFUSABLE:
+            event = replace(event, type="REJECT")  # "would not provide support": a refusal
+        elif event.modality is Modality.NEGATED:
             continue
         if promises and event.modality in PROMISED and event.type in COOPERATIVE:
             event = replace(event, type="AGREE")

@@ -96,6 +96,8 @@ def of_conjuncts(head: Any) -> list[Any]:
     ]
 
 
+# Verbs that report an accusation in a "that" clause.
+ALLEGING = {"allege", "claim", "charge", "assert", "insist"}
 CAUSATIVES = {"let", "allow", "make", "have", "help"}
 # "Moscow received weapons from Pyongyang": the giver is the source.
 RECEIVING = {"receive", "obtain", "acquire", "import", "buy", "purchase", "get", "accept"}
@@ -124,6 +126,10 @@ def verb_arguments(verb: Any) -> Arguments:
             ]
         if givers:
             return Arguments(tuple(givers), tuple(sources))
+    if verb.lemma_ in ALLEGING and not targets:
+        # "The US claimed that ISIL had attacked Iraq": the accused is the doer of the
+        # reported act, not the state named after it.
+        targets = [s for c in verb.children if c.dep_ == "ccomp" for s in subject_of(c)]
     if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in CAUSATIVES:
         # "Russia let the treaty lapse": the causer acts on the clause's subject.
         targets = sources + targets

@@ -60,6 +60,10 @@ class CodingContext:
     document: Document
 
 
+# Types whose coordinated source modifiers name co-agents rather than the counterpart.
+ONE_SIDED = {"PROTEST", "ACCUSE", "REQUEST"}
+
+
 class SentenceCoder:
     """Codes the events of one sentence given the document's actor mentions."""
 
@@ -135,15 +139,22 @@ class SentenceCoder:
                     return actor
         return None
 
-    def _fallback_target(self, token: Any, sentence: Any, source: Actor, day: date) -> list[Actor]:
+    def _fallback_target(
+        self, token: Any, sentence: Any, source: Actor, day: date, skip: set[int]
+    ) -> list[Actor]:
         """No recipient in the clause: the nearest other state named in the trigger's
         clause, else later in the sentence ("dismissed reports of troops in Russia"), else
-        earlier in it."""
-        subtree = sorted(t.i for t in token.subtree)
-        later = [i for i in range(token.i + 1, sentence.end) if i not in subtree]
+        earlier in it; never a name inside the source's own phrase (`skip`: in "US and
+        British activists staged a protest" the British are a source, not the target)."""
+        subtree = sorted(t.i for t in token.subtree if t.i not in skip)
+        later = [i for i in range(token.i + 1, sentence.end) if i not in subtree and i not in skip]
         # Last, the states named earlier in the sentence, nearest first ("Russia will seek
         # shells from the North, while Pyongyang will want help").
-        earlier = [i for i in range(token.i - 1, sentence.start - 1, -1) if i not in subtree]
+        earlier = [
+            i
+            for i in range(token.i - 1, sentence.start - 1, -1)
+            if i not in subtree and i not in skip
+        ]
         for i in subtree + later + earlier:
             mention = self.by_token.get(i)
             if mention is None or not mention.kinds() & {"country", "person", "institution"}:
@@ -304,7 +315,17 @@ class SentenceCoder:
             if party is not None:
                 sources, targets = [party], sources
         if not targets and sources:
-            targets = self._fallback_target(token, sentence, sources[0], day)
+            # In a one-sided act (a protest, an accusation, a request) the names modifying
+            # the source's head ("US and British activists") are the source's own side, not
+            # a counterpart; in a clash or joint drills ("Indian and Chinese troops") they are.
+            own = {
+                t.i
+                for head in args.sources
+                for c in head.children
+                if c.dep_ in ("nmod", "amod", "compound", "poss") and match.entry.type in ONE_SIDED
+                for t in c.subtree
+            }
+            targets = self._fallback_target(token, sentence, sources[0], day, own)
         if not targets and match.entry.type == "CONSULT":
             return []  # a meeting with no counterpart ("held a security meeting")
         if (
