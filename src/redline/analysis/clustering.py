@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 
 from redline.analysis.reports import country, independent_sources, period_end, period_start
 from redline.models import Event, EventDate, Modality
@@ -82,7 +83,9 @@ def cluster_events(
     links, so which mention comes first never decides what joins.
     """
     buckets: dict[tuple[tuple[str, str], str], list[_Mention]] = {}
-    for event in sorted(events, key=_order):
+    keyed = sorted(((_order(event), event) for event in events), key=itemgetter(0))
+    order_of = {id(event): key for key, event in keyed}
+    for _, event in keyed:
         mention = _Mention(
             event, _interval(event.date), _tokens(event.evidence.text, event.trigger)
         )
@@ -91,13 +94,16 @@ def cluster_events(
     for (pair, _), mentions in buckets.items():
         linked = _link(mentions, tolerance_days, min_similarity, same_document_similarity)
         clusters.extend(_finish(pair, group, outlets_of) for group in linked)
-    return sorted(clusters, key=lambda c: (_order(c.mentions[0]), c.id))
+    return sorted(clusters, key=lambda c: (order_of[id(c.mentions[0])], c.id))
 
 
 def _link(
     mentions: list[_Mention], tolerance: int, similar: float, same_document: float
 ) -> list[list[Event]]:
-    """Connected groups of mentions (union-find), comparing only those whose dates can meet."""
+    """Connected groups of mentions (union-find), comparing only those whose dates can meet.
+
+    `mentions` come in `_order`, so each group, filled in that order, is already sorted.
+    """
     dated = sorted(
         (i for i, m in enumerate(mentions) if m.interval),
         key=lambda i: mentions[i].interval or (date.min, date.min),
@@ -124,7 +130,7 @@ def _link(
     groups: dict[int, list[Event]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(root(i), []).append(mention.event)
-    return [sorted(g, key=_order) for g in groups.values()]
+    return list(groups.values())
 
 
 def _same_event(a: _Mention, b: _Mention, tolerance: int, similar: float, same: float) -> bool:
@@ -149,7 +155,7 @@ def _finish(
         date=_best_date(mentions),
         mentions=tuple(mentions),
         outlets=tuple(names),
-        source_count=independent_sources(outlets_by_doc),
+        source_count=1 if len(outlets_by_doc) == 1 else independent_sources(outlets_by_doc),
     )
 
 
@@ -194,9 +200,15 @@ def _related(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _tokens(text: str, trigger: str = "") -> frozenset[str]:
     """Content stems of a sentence, without names and without the trigger (the type has it)."""
-    skip = STOPWORDS | {w.lower() for w in WORD.findall(trigger)}
-    words = (w for w in WORD.findall(text) if not w[0].isupper() and w.lower() not in skip)
-    return frozenset(w.lower()[:STEM] for w in words)
+    trigger_words = {w.lower() for w in WORD.findall(trigger)} if trigger else set()
+    stems = set()
+    for word in WORD.findall(text):
+        if word[0].isupper():
+            continue
+        lower = word.lower()
+        if lower not in STOPWORDS and lower not in trigger_words:
+            stems.add(lower[:STEM])
+    return frozenset(stems)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
