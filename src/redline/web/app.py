@@ -22,7 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from redline import __version__
 from redline.errors import RedlineError
-from redline.web import api, ingest, views
+from redline.web import api, ingest, redlines_page, views
 from redline.web.context import AppContext, WebConfig
 from redline.web.security import SecurityHeaders
 
@@ -88,6 +88,8 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=[*config.hosts, *TEST_HOSTS])
     app.include_router(api.router)
     app.include_router(ingest.router)
+    app.include_router(redlines_page.api_router)
+    app.include_router(redlines_page.page_router)
     app.include_router(views.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
 
