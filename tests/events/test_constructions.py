@@ -114,3 +114,8 @@ def test_a_claim_that_a_state_attacked_accuses_that_state(pipeline: Any) -> None
     events = code(pipeline, "Ukraine claimed that Poland had been attacked by Belarus.")
     assert ("UKR", "BLR", "ACCUSE") in triples(events)
     assert ("UKR", "POL", "ACCUSE") not in triples(events)
+
+
+def test_drills_in_a_place_are_aimed_at_the_state_it_belongs_to(pipeline: Any) -> None:
+    events = code(pipeline, "Russia is conducting military exercises on Monday in Hokkaido.")
+    assert ("RUS", "JPN", "MOBILIZE") in triples(events)

@@ -62,6 +62,8 @@ class CodingContext:
 
 # Types whose coordinated source modifiers name co-agents rather than the counterpart.
 ONE_SIDED = {"PROTEST", "ACCUSE", "REQUEST"}
+# Types whose place ("drills in Alaska") says which state they are aimed at.
+PLACED = {"MOBILIZE"}
 
 
 class SentenceCoder:
@@ -140,12 +142,19 @@ class SentenceCoder:
         return None
 
     def _fallback_target(
-        self, token: Any, sentence: Any, source: Actor, day: date, skip: set[int]
+        self,
+        token: Any,
+        sentence: Any,
+        source: Actor,
+        day: date,
+        skip: set[int],
+        placed: bool = False,
     ) -> list[Actor]:
         """No recipient in the clause: the nearest other state named in the trigger's
         clause, else later in the sentence ("dismissed reports of troops in Russia"), else
         earlier in it; never a name inside the source's own phrase (`skip`: in "US and
-        British activists staged a protest" the British are a source, not the target)."""
+        British activists staged a protest" the British are a source, not the target). With
+        `placed`, a place names its state too ("exercises in Alaska" are aimed at the USA)."""
         subtree = sorted(t.i for t in token.subtree if t.i not in skip)
         later = [i for i in range(token.i + 1, sentence.end) if i not in subtree and i not in skip]
         # Last, the states named earlier in the sentence, nearest first ("Russia will seek
@@ -157,7 +166,8 @@ class SentenceCoder:
         ]
         for i in subtree + later + earlier:
             mention = self.by_token.get(i)
-            if mention is None or not mention.kinds() & {"country", "person", "institution"}:
+            kinds = {"country", "person", "institution"} | ({"place"} if placed else set())
+            if mention is None or not mention.kinds() & kinds:
                 continue
             actor = self._resolve([mention], day, mention.text)
             if actor is not None and actor.country and actor.country != source.country:
@@ -325,7 +335,8 @@ class SentenceCoder:
                 if c.dep_ in ("nmod", "amod", "compound", "poss") and match.entry.type in ONE_SIDED
                 for t in c.subtree
             }
-            targets = self._fallback_target(token, sentence, sources[0], day, own)
+            placed = match.entry.type in PLACED
+            targets = self._fallback_target(token, sentence, sources[0], day, own, placed)
         if not targets and match.entry.type == "CONSULT":
             return []  # a meeting with no counterpart ("held a security meeting")
         if (
