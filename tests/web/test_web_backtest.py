@@ -74,6 +74,10 @@ def test_api_backtest_of_the_default_rules_gives_the_end_to_end_dates(
         ({"rules": SCRIPT_RULE, "from": "2024-02-30", "to": "2024-03-01"}, 422, "'from'"),
         ({"rules": SCRIPT_RULE, "from": "1900-01-01", "to": "2024-03-01"}, 422, "50 years"),
         ({"rules": SCRIPT_RULE, "from": "2024-01-01"}, 422, "'to'"),
+        ({"rules": SCRIPT_RULE, "from": "0001-01-01", "to": "0001-01-02"}, 422, "between"),
+        ({"rules": "a: &x [1]\nb: *x\n", **RANGE}, 422, "edited rules:1: anchors"),
+        ({"rules": "redlines: " + "[" * 5000, **RANGE}, 422, "nested more than"),
+        ({"rules": "redlines:\n  - \x00", **RANGE}, 422, "unacceptable character"),
     ],
 )
 def test_api_backtest_refuses_bad_input_with_a_clear_4xx(
