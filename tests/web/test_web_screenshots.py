@@ -41,4 +41,16 @@ def test_screenshots_of_the_main_pages(demo_db: Path, live_server: Any) -> None:
             target = SHOTS / f"{name}.png"
             page.screenshot(path=str(target), full_page=name != "pair")
             assert target.stat().st_size > 10_000, name
+        shoot_backtest(page, server.url, SHOTS / "redlines.png")
         assert problems == []
+
+
+def shoot_backtest(page: Any, url: str, target: Path) -> None:
+    """The rule editor after a backtest of the default rules over 2024."""
+    page.goto(f"{url}/redlines")
+    page.fill('input[name="from"]', "2024-01-01")
+    page.fill('input[name="to"]', "2024-12-31")
+    page.get_by_role("button", name="Backtest").click()
+    page.locator("#bt-mutual-defence tr.step-crossed").wait_for(timeout=20_000)
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
