@@ -114,7 +114,7 @@ def rule_yaml(rule_id: str) -> str | None:
     paths = [default_rules_path()]
     user = load_settings().rules
     if user is not None:
-        paths += sorted([*user.glob("*.y*ml")]) if user.is_dir() else [user]
+        paths += sorted([*user.glob("*.yaml"), *user.glob("*.yml")]) if user.is_dir() else [user]
     found = None
     for path in paths:
         try:
