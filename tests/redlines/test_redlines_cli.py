@@ -207,3 +207,27 @@ def test_check_with_user_rules_only(db: str, tmp_path: Path) -> None:
     assert code == 0, out
     (alert,) = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert alert["rule"] == "any-treaty" and alert["pair"] == ["PRK", "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("redlines:\n  - &a [*a]\n", "hostile.yaml:2: anchors and aliases"),
+        ("redlines: " + "[" * 5000 + "]" * 5000 + "\n", "nested more than 32 levels deep"),
+        ("redlines:\n  - id: a\x00\n", "hostile.yaml"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n",
+            "hostile.yaml:1: anchors and aliases",
+        ),
+    ],
+    ids=["self-alias", "deep-nesting", "nul-character", "alias-bomb"],
+)
+def test_hostile_rules_files_are_refused_with_a_reason(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(text, "utf-8")
+    code, out = run("redlines", "validate", str(hostile))
+    assert code == 1, out
+    assert reason in out
+    assert "Traceback" not in out

@@ -46,8 +46,46 @@ class Problems:
             raise DataFileError("invalid file\n" + "\n".join(lines))
 
 
+MAX_DEPTH = 32  # data files nest a few levels; deeper YAML would only exhaust the parser's stack
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def screen(text: str, name: str) -> None:
+    """Refuse what a rules, playbook or ladder file never needs and the parser handles badly.
+
+    Anchors and aliases (one alias can expand to an exponential tree, a self-referencing one
+    never ends), nesting deeper than `MAX_DEPTH` (yaml's composer recurses), and characters
+    YAML does not accept. yaml's scanner is iterative, so this pass is safe on any text.
+    """
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            line = token.start_mark.line + 1
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                raise DataFileError(
+                    f"{name}:{line}: anchors and aliases (&name, *name) are not accepted; "
+                    "write the values out"
+                )
+            depth += isinstance(token, _OPENS) - isinstance(token, _CLOSES)
+            if depth > MAX_DEPTH:
+                raise DataFileError(f"{name}:{line}: nested more than {MAX_DEPTH} levels deep")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f":{mark.line + 1}" if mark else ""
+        raise DataFileError(f"{name}{where}: YAML syntax error: {exc.problem}") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{name}: {' '.join(str(exc).split())}") from exc
+
+
 def load_located(text: str, name: str) -> Node | None:
     """Parse YAML into located nodes; None for an empty document. Syntax errors name the line."""
+    screen(text, name)
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()

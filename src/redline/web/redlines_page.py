@@ -20,7 +20,8 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from redline.analysis.located import load_located
-from redline.errors import DataFileError, RedlineError
+from redline.analysis.located import screen as screen_yaml
+from redline.errors import RedlineError
 from redline.ontology.plover import packaged_ontology
 from redline.redlines.backtest import Backtest, backtest
 from redline.redlines.rules import (
@@ -35,15 +36,7 @@ from redline.web.security import check_csrf, context, require_read
 
 MAX_RULES_BYTES = 64 * 1024
 MAX_YEARS = 50
-MAX_DEPTH = 32  # rules nest a few levels; deeper YAML would only exhaust the parser's stack
 EARLIEST, LATEST = date(1800, 1, 1), date(2200, 12, 31)
-OPENS = (
-    yaml.BlockMappingStartToken,
-    yaml.BlockSequenceStartToken,
-    yaml.FlowMappingStartToken,
-    yaml.FlowSequenceStartToken,
-)
-CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 EDITED = "edited rules"
 
 api_router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
@@ -72,28 +65,8 @@ def parse_edited(text: str) -> RuleSet:
 
 
 def screen(text: str) -> None:
-    """Refuse what a rules file never needs and a parser handles badly: anchors and aliases
-    (one alias can expand to an exponential tree), nesting deeper than `MAX_DEPTH` (the
-    composer recurses), characters YAML does not accept. The scanner used here is iterative.
-    """
-    depth = 0
-    try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            line = token.start_mark.line + 1
-            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                raise DataFileError(
-                    f"{EDITED}:{line}: anchors and aliases (&name, *name) are not accepted "
-                    "here; write the values out"
-                )
-            depth += isinstance(token, OPENS) - isinstance(token, CLOSES)
-            if depth > MAX_DEPTH:
-                raise DataFileError(f"{EDITED}:{line}: nested more than {MAX_DEPTH} levels deep")
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f":{mark.line + 1}" if mark else ""
-        raise DataFileError(f"{EDITED}{where}: YAML syntax error: {exc.problem}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{EDITED}: {' '.join(str(exc).split())}") from exc
+    """The checks every data file gets (`analysis.located.screen`), named for the edited text."""
+    screen_yaml(text, EDITED)
 
 
 def range_problem(start: date, end: date) -> str | None:
