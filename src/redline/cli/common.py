@@ -71,3 +71,34 @@ def db_option(func: F) -> F:
 def db_option_as_given(func: F) -> F:
     """`--db URL` without the configured default (`redline doctor` reads its own --config)."""
     return click.option("--db", "db_url", metavar="URL", envvar="REDLINE_DB", help=DB_HELP)(func)
+
+
+def event_filter_options(func: F) -> F:
+    """The event filters of `redline events`, shared by every command that selects events
+    (`events`, `export`), so they keep one spelling and one meaning."""
+    from redline.models import Modality
+
+    options = [
+        click.option(
+            "--actor", help="Events with this actor as source or target (code, e.g. RUS)."
+        ),
+        click.option(
+            "--pair", nargs=2, metavar="A B", help="Events between A and B, either direction."
+        ),
+        click.option(
+            "--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. AGREE."
+        ),
+        click.option(
+            "--modality",
+            "modalities",
+            multiple=True,
+            type=click.Choice([m.value for m in Modality]),
+            help="Modality (repeatable).",
+        ),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or after."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or before."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from redline.cli.common import db_option, fail
+from redline.cli.common import db_option, event_filter_options, fail
 from redline.errors import RedlineError
 from redline.models import Event, Modality
 
@@ -37,19 +37,7 @@ def events_table(found: list[Event]) -> Table:
 
 @click.command()
 @db_option
-@click.option("--actor", help="Events with this actor as source or target (code, e.g. RUS).")
-@click.option("--pair", nargs=2, metavar="A B", help="Events between A and B, either direction.")
-@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. AGREE.")
-@click.option(
-    "--modality",
-    "modalities",
-    multiple=True,
-    type=click.Choice(MODALITIES),
-    help="Modality (repeatable).",
-)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or after.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or before.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@event_filter_options
 @click.option(
     "--format",
     "fmt",

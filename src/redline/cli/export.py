@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from redline.cli.common import db_option, fail
+from redline.cli.common import db_option, event_filter_options, fail
 from redline.errors import ConfigError, RedlineError
-from redline.models import Modality
 
 FORMATS = ("parquet", "csv", "jsonl", "plover")
 
@@ -31,19 +30,7 @@ FORMATS = ("parquet", "csv", "jsonl", "plover")
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="File to write (replaced if it exists).",
 )
-@click.option("--actor", help="Events with this actor as source or target (code, e.g. RUS).")
-@click.option("--pair", nargs=2, metavar="A B", help="Events between A and B, either direction.")
-@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable), e.g. AGREE.")
-@click.option(
-    "--modality",
-    "modalities",
-    multiple=True,
-    type=click.Choice([m.value for m in Modality]),
-    help="Modality (repeatable).",
-)
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or after.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Event date on or before.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@event_filter_options
 def export(
     db_url: str | None,
     fmt: str,
