@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRAS = {"postgres", "dask", "web", "pandas", "embeddings"}
+EXTRAS = {"postgres", "dask", "web", "pandas"}
 
 
 def tracked(*paths: str) -> list[str]:

@@ -70,7 +70,6 @@ EXTRAS = (
     Extra("dask", ("dask", "distributed", "pyarrow"), "`redline batch` on a Dask cluster"),
     Extra("pandas", ("pandas",), "DataFrames from the Python API (`redline.open`)"),
     Extra("web", ("fastapi", "uvicorn", "jinja2"), "`redline serve` (API and dashboard)"),
-    Extra("embeddings", ("sentence_transformers",), "sentence embeddings"),
 )
 
 
