@@ -31,7 +31,7 @@ from redline.store import Store, open_store
 from redline.store.schema import document_copies, documents, events
 from redline.watch import Watcher
 
-pytestmark = [pytest.mark.model, pytest.mark.slow]  # two processes load the model: ~70 s
+pytestmark = pytest.mark.model  # two processes load the model: ~30 s, in every test run
 
 CROSSING = Path(__file__).parent.parent / "fixtures" / "one_crossing"
 REDLINE = str(Path(sys.executable).parent / "redline")
