@@ -6,9 +6,11 @@ address as `--scheduler` does) with the real model and real SQLite files.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from click.testing import CliRunner
 from redline.batch import BatchOptions, run_batch
 from redline.batch.shards import plan_shards
 from redline.cli.main import cli
+from redline.errors import ConfigError
 from redline.runner import ingest
 from redline.store import open_store
 
@@ -168,7 +171,39 @@ def test_cli_help_and_usage_errors() -> None:
     runner = CliRunner()
     shown = runner.invoke(cli, ["batch", "--help"])
     assert shown.exit_code == 0
-    for option in ("--workers", "--scheduler", "--db", "--out", "--shard-size", "--files-from"):
+    options = ("--workers", "--scheduler", "--db", "--out", "--shard-size", "--files-from")
+    for option in (*options, "--no-refresh"):
         assert option in shown.output
     empty = runner.invoke(cli, ["batch"])
     assert empty.exit_code == 2 and "at least one PATH" in empty.output
+
+
+def test_no_refresh_leaves_the_rules_for_the_next_run(tmp_path: Path, scheduler: str) -> None:
+    archive = make_archive(tmp_path)
+    url = f"sqlite:///{tmp_path / 'b.db'}"
+    store = open_store(url)
+    try:
+        options = BatchOptions(out_dir=tmp_path / "out", scheduler=scheduler, shard_size=3)
+        quiet = replace(options, refresh=False)
+        first = run_batch([str(archive)], store, quiet)
+        assert first.loaded == first.shards and not first.refreshed
+        second = run_batch([str(archive)], store, options)
+        assert (second.coded, second.loaded, second.refreshed) == (0, 0, True)
+        assert not run_batch([str(archive)], store, options).refreshed
+    finally:
+        store.engine.dispose()
+
+
+def test_a_second_batch_on_the_same_out_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "shards").mkdir(parents=True)
+    store = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    try:
+        with (out / "lock").open("a+") as held:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            with pytest.raises(ConfigError, match="another `redline batch` is running"):
+                run_batch([str(tmp_path)], store, BatchOptions(out_dir=out, workers=1))
+        released = run_batch([str(tmp_path / "none.md")], store, BatchOptions(out, workers=1))
+        assert released.shards == 0 and released.problems
+    finally:
+        store.engine.dispose()

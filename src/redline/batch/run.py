@@ -8,6 +8,7 @@ with its events, whichever worker finished first.
 
 from __future__ import annotations
 
+import fcntl
 import importlib
 import logging
 import os
@@ -39,6 +40,7 @@ class BatchOptions:
     shard_size: int = 200
     limits: IngestLimits = field(default_factory=IngestLimits)
     config: PipelineConfig = field(default_factory=PipelineConfig)
+    refresh: bool = True  # evaluate red-line rules after loading
 
 
 @dataclass
@@ -80,9 +82,34 @@ def run_batch(
     progress = progress or Progress()
     if options.shard_size < 1 or options.workers < 1:
         raise ConfigError("--shard-size and --workers must be at least 1")
-    shards, planning = plan_shards(targets, options.shard_size)
     out = options.out_dir.absolute()
     (out / "shards").mkdir(parents=True, exist_ok=True)
+    with _exclusive(out):
+        return _run(targets, store, options, progress, out)
+
+
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Hold a lock on `out` for the run: two batches writing one ledger would corrupt it."""
+    with (out / "lock").open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise ConfigError(
+                f"another `redline batch` is running with --out {out}; wait for it to finish "
+                "or give another --out"
+            ) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run(
+    targets: Iterable[str], store: Store, options: BatchOptions, progress: Progress, out: Path
+) -> BatchReport:
+    """The batch itself, under the lock on `out`."""
+    shards, planning = plan_shards(targets, options.shard_size)
     ledger = Ledger(out, store)
     report = BatchReport(shards=len(shards))
     summaries: dict[int, dict[str, Any]] = {}
@@ -130,7 +157,7 @@ def run_batch(
                 load_ready()
     load_ready()
     _collect(report, planning, summaries)
-    if ledger.refresh_needed():
+    if options.refresh and ledger.refresh_needed():
         progress.refreshing()
         refresh(store)
         ledger.mark_refreshed()

@@ -109,6 +109,13 @@ def print_batch_report(report: BatchReport, console: Console) -> None:
     show_default=True,
     help="Refuse input files (and JSON lines) larger than this many bytes.",
 )
+@click.option(
+    "--no-refresh",
+    "no_refresh",
+    is_flag=True,
+    help="Only code and load; leave the red-line rules to be evaluated later (by the next "
+    "batch, `redline ingest`, `redline watch` or `redline redlines check`).",
+)
 def batch(
     targets: tuple[str, ...],
     files_from: str | None,
@@ -118,6 +125,7 @@ def batch(
     scheduler: str | None,
     shard_size: int,
     max_bytes: int,
+    no_refresh: bool,
 ) -> None:
     """Code an archive of PATH... on Dask workers and load the events into the store.
 
@@ -149,6 +157,7 @@ def batch(
         scheduler=scheduler,
         shard_size=shard_size,
         limits=IngestLimits(max_bytes=max_bytes),
+        refresh=not no_refresh,
     )
     errors = Console(stderr=True)
     columns = (
