@@ -26,6 +26,7 @@ from redline.events.clauses import (
     pair_key,
 )
 from redline.events.contexts import ContextKeywords
+from redline.events.coreference import VISIT_NOUNS, Coreference
 from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
@@ -46,8 +47,6 @@ from redline.models import (
 )
 from redline.ontology.plover import Ontology
 
-VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
-
 
 @dataclass
 class CodingContext:
@@ -66,7 +65,7 @@ ONE_SIDED = {"PROTEST", "ACCUSE", "REQUEST"}
 PLACED = {"MOBILIZE"}
 
 
-class SentenceCoder:
+class SentenceCoder(Coreference):
     """Codes the events of one sentence given the document's actor mentions."""
 
     def __init__(self, ctx: CodingContext, mentions: Sequence[Mention]) -> None:
@@ -132,48 +131,6 @@ class SentenceCoder:
                     actors.append(extra)
         return actors
 
-    def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:
-        """The actor of the nearest clause above `token` whose subject names another state."""
-        for governor in _clause_path(token)[1:]:
-            subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
-            for actor in self.actor(subjects[:1], day):
-                if actor.country and actor.country != other.country:
-                    return actor
-        return None
-
-    def _fallback_target(
-        self,
-        token: Any,
-        sentence: Any,
-        source: Actor,
-        day: date,
-        skip: set[int],
-        placed: bool = False,
-    ) -> list[Actor]:
-        """No recipient in the clause: the nearest other state named in the trigger's
-        clause, else later in the sentence ("dismissed reports of troops in Russia"), else
-        earlier in it; never a name inside the source's own phrase (`skip`: in "US and
-        British activists staged a protest" the British are a source, not the target). With
-        `placed`, a place names its state too ("exercises in Alaska" are aimed at the USA)."""
-        subtree = sorted(t.i for t in token.subtree if t.i not in skip)
-        later = [i for i in range(token.i + 1, sentence.end) if i not in subtree and i not in skip]
-        # Last, the states named earlier in the sentence, nearest first ("Russia will seek
-        # shells from the North, while Pyongyang will want help").
-        earlier = [
-            i
-            for i in range(token.i - 1, sentence.start - 1, -1)
-            if i not in subtree and i not in skip
-        ]
-        for i in subtree + later + earlier:
-            mention = self.by_token.get(i)
-            kinds = {"country", "person", "institution"} | ({"place"} if placed else set())
-            if mention is None or not mention.kinds() & kinds:
-                continue
-            actor = self._resolve([mention], day, mention.text)
-            if actor is not None and actor.country and actor.country != source.country:
-                return [actor]
-        return []
-
     def _during_visit(self, token: Any) -> EventDate | None:
         """ "during the visit" dates an event to the visit reported earlier."""
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "during"):
@@ -201,52 +158,6 @@ class SentenceCoder:
             found, self.ctx.tables, day, self.ctx.document.source_country, text
         )
         return predecessor(actor, day) if actor is not None else None
-
-    def _refer_back(self, head: Any, day: date) -> list[Actor]:
-        """Resolve "he"/"she" and "the two leaders/sides" to the latest mentions before."""
-        lemma = head.lemma_.lower()
-        if lemma in VISIT_NOUNS:
-            visit = self._last(("CONSULT",))
-            return [visit.source] if visit else []
-        if lemma in TREATY_NOUNS:
-            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-            if not self.treaty_pairs or indefinite:
-                return []
-            return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
-        owner = possessor_subject(head)
-        if owner is not None:
-            return self.actor([owner], day)
-        earlier = [
-            m for m in self.mentions if m.end <= head.i and m.kinds() & {"person", "country"}
-        ]
-        if head.lower_ in ("it", "they") and head.dep_ in ("nsubj", "nsubjpass"):
-            # "Iran rejected claims that it had shipped...": the subject of the clause above.
-            node = head.head
-            for _ in range(4):
-                if node.head.i == node.i:
-                    break
-                node = node.head
-                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and subjects[0].i != head.i:
-                    return self.actor(subjects[:1], day)
-            return []
-        if head.lower_ in ("he", "she"):
-            people = [m for m in earlier if "person" in m.kinds()]
-            resolved = self._resolve(people[-1:], day, head.text) if people else None
-            return [resolved] if resolved else []
-        pair = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
-        if not pair or head.tag_ not in ("NNS", "NNPS", "DT"):
-            return []
-        distinct: list[Actor] = []
-        if head.lower_ in ("leaders", "presidents"):
-            earlier = [m for m in earlier if "person" in m.kinds()] or earlier
-        for mention in reversed(earlier):
-            resolved = self._resolve([mention], day)
-            if resolved is not None and resolved.country not in {a.country for a in distinct}:
-                distinct.append(resolved)
-            if len(distinct) == 2:
-                return distinct[::-1]
-        return []
 
     def code(self, sentence: Any, index: int) -> list[Event]:
         """All events of `sentence` (index = its position in the document)."""

@@ -1,0 +1,129 @@
+"""Coreference for the event coder: pronouns, "the two sides", "the treaty", "the visit",
+and the counterpart of an event whose clause names none."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from redline.actors.mentions import Mention
+from redline.actors.resolve import successor
+from redline.events.arguments import possessor_subject
+from redline.events.clauses import TREATY_NOUNS
+from redline.events.modality import _clause_path
+from redline.models import Actor, Event
+
+if TYPE_CHECKING:
+    from redline.events.coder import CodingContext
+
+VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
+
+
+class Coreference:
+    """Mixin of the sentence coder that resolves what a phrase refers back to.
+
+    It relies on the coder's mentions, their token index, the treaty pairs and event history
+    of the document so far, and on its `actor`, `_resolve` and `_last` methods."""
+
+    ctx: CodingContext
+    mentions: list[Mention]
+    by_token: dict[int, Mention]
+    treaty_pairs: list[tuple[Actor, Actor]]
+
+    def actor(self, heads: Sequence[Any], day: date) -> list[Actor]:
+        raise NotImplementedError
+
+    def _resolve(self, found: Sequence[Mention], day: date, text: str = "") -> Actor | None:
+        raise NotImplementedError
+
+    def _last(self, types: tuple[str, ...]) -> Event | None:
+        raise NotImplementedError
+
+    def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:
+        """The actor of the nearest clause above `token` whose subject names another state."""
+        for governor in _clause_path(token)[1:]:
+            subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            for actor in self.actor(subjects[:1], day):
+                if actor.country and actor.country != other.country:
+                    return actor
+        return None
+
+    def _fallback_target(
+        self,
+        token: Any,
+        sentence: Any,
+        source: Actor,
+        day: date,
+        skip: set[int],
+        placed: bool = False,
+    ) -> list[Actor]:
+        """No recipient in the clause: the nearest other state named in the trigger's
+        clause, else later in the sentence ("dismissed reports of troops in Russia"), else
+        earlier in it; never a name inside the source's own phrase (`skip`: in "US and
+        British activists staged a protest" the British are a source, not the target). With
+        `placed`, a place names its state too ("exercises in Alaska" are aimed at the USA)."""
+        subtree = sorted(t.i for t in token.subtree if t.i not in skip)
+        later = [i for i in range(token.i + 1, sentence.end) if i not in subtree and i not in skip]
+        # Last, the states named earlier in the sentence, nearest first ("Russia will seek
+        # shells from the North, while Pyongyang will want help").
+        earlier = [
+            i
+            for i in range(token.i - 1, sentence.start - 1, -1)
+            if i not in subtree and i not in skip
+        ]
+        for i in subtree + later + earlier:
+            mention = self.by_token.get(i)
+            kinds = {"country", "person", "institution"} | ({"place"} if placed else set())
+            if mention is None or not mention.kinds() & kinds:
+                continue
+            actor = self._resolve([mention], day, mention.text)
+            if actor is not None and actor.country and actor.country != source.country:
+                return [actor]
+        return []
+
+    def _refer_back(self, head: Any, day: date) -> list[Actor]:
+        """Resolve "he"/"she" and "the two leaders/sides" to the latest mentions before."""
+        lemma = head.lemma_.lower()
+        if lemma in VISIT_NOUNS:
+            visit = self._last(("CONSULT",))
+            return [visit.source] if visit else []
+        if lemma in TREATY_NOUNS:
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+            if not self.treaty_pairs or indefinite:
+                return []
+            return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
+        owner = possessor_subject(head)
+        if owner is not None:
+            return self.actor([owner], day)
+        earlier = [
+            m for m in self.mentions if m.end <= head.i and m.kinds() & {"person", "country"}
+        ]
+        if head.lower_ in ("it", "they") and head.dep_ in ("nsubj", "nsubjpass"):
+            # "Iran rejected claims that it had shipped...": the subject of the clause above.
+            node = head.head
+            for _ in range(4):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and subjects[0].i != head.i:
+                    return self.actor(subjects[:1], day)
+            return []
+        if head.lower_ in ("he", "she"):
+            people = [m for m in earlier if "person" in m.kinds()]
+            resolved = self._resolve(people[-1:], day, head.text) if people else None
+            return [resolved] if resolved else []
+        pair = any(c.lower_ in ("two", "both") for c in head.children) or head.lower_ == "both"
+        if not pair or head.tag_ not in ("NNS", "NNPS", "DT"):
+            return []
+        distinct: list[Actor] = []
+        if head.lower_ in ("leaders", "presidents"):
+            earlier = [m for m in earlier if "person" in m.kinds()] or earlier
+        for mention in reversed(earlier):
+            resolved = self._resolve([mention], day)
+            if resolved is not None and resolved.country not in {a.country for a in distinct}:
+                distinct.append(resolved)
+            if len(distinct) == 2:
+                return distinct[::-1]
+        return []
