@@ -28,14 +28,20 @@ class Bridge:
     """Type and actor-code conversions for scoring."""
 
     legacy: dict[str, str] = field(default_factory=dict)
+    legacy_modes: dict[tuple[str, str], str] = field(default_factory=dict)
     cameo: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
 
-    def event_type(self, code: str | None) -> str | None:
-        """The current PLOVER type for a gold code (type name, legacy name or CAMEO code)."""
+    def event_type(self, code: str | None, mode: str | None = None) -> str | None:
+        """The current PLOVER type for a gold code (type name, legacy name or CAMEO code).
+
+        A legacy name with its legacy mode may have moved: PLOVER 0.5 COERCE `destroy` is
+        ASSAULT `destroy` now, FIGHT `deport` is COERCE `deport` (`plover_legacy.tsv`)."""
         if not code:
             return None
         name = code.strip().upper()
+        if mode and (name, mode.strip().lower()) in self.legacy_modes:
+            return self.legacy_modes[(name, mode.strip().lower())] or None
         if name in PLOVER_TYPES:
             return name
         if name in self.legacy:
@@ -64,6 +70,9 @@ def packaged_bridge() -> Bridge:
     for row in _rows("ontology/plover_legacy.tsv"):
         if row.get("kind") == "type":
             bridge.legacy[row["legacy_type"].strip().upper()] = row["type"].strip().upper()
+        elif row.get("kind") == "mode":
+            key = (row["legacy_type"].strip().upper(), row["legacy_value"].strip().lower())
+            bridge.legacy_modes[key] = row["type"].strip().upper()
     for row in _rows("ontology/cameo2plover.tsv"):
         bridge.cameo[row["cameo"].strip()] = row["type"].strip().upper()
     for row in _rows("actors/cameo_countries.tsv"):

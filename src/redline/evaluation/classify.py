@@ -40,22 +40,23 @@ def choose_type(case: GoldCase, events: Sequence[Event], bridge: Bridge) -> str:
     """The type of the event that best fits the gold pair, else the most confident event."""
     if not events:
         return NONE
+    return max(events, key=lambda e: pair_fit(case, e, bridge)).type
+
+
+def pair_fit(case: GoldCase, event: Event, bridge: Bridge) -> tuple[int, float]:
+    """How many of the gold pair's actors the event names (0-2), then its confidence."""
     gold = case.expected[0] if case.expected else None
-
-    def fit(event: Event) -> tuple[int, float]:
-        source_code = bridge.actor(event.source.country or event.source.code)
-        target_code = (
-            bridge.actor(event.target.country or event.target.code) if (event.target) else None
-        )
-        s = _matches(
-            case.source_text, gold.source if gold else None, event.source.text, bridge, source_code
-        )
-        t = event.target is not None and _matches(
-            case.target_text, gold.target if gold else None, event.target.text, bridge, target_code
-        )
-        return (int(s) + int(t), event.confidence)
-
-    return max(events, key=fit).type
+    source_code = bridge.actor(event.source.country or event.source.code)
+    target_code = (
+        bridge.actor(event.target.country or event.target.code) if (event.target) else None
+    )
+    s = _matches(
+        case.source_text, gold.source if gold else None, event.source.text, bridge, source_code
+    )
+    t = event.target is not None and _matches(
+        case.target_text, gold.target if gold else None, event.target.text, bridge, target_code
+    )
+    return (int(s) + int(t), event.confidence)
 
 
 def classify_report(score: ClassifyScore) -> dict[str, Any]:

@@ -17,6 +17,7 @@ class GoldEvent:
     source: str | None
     target: str | None
     code: str | None
+    mode: str | None = None  # the gold's own mode of `code` (PLOVER 0.5 sets), for the bridge
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class GoldCase:
     source_text: str | None = None
     target_text: str | None = None
     split: str | None = None
+    mode: str | None = None  # the gold's mode of `label` (PLOVER 0.5 sets), for the bridge
 
 
 def _date(value: object) -> date:
@@ -57,8 +59,10 @@ def parse_case(data: dict[str, object], where: str) -> GoldCase:
     try:
         raw_expected = data.get("expected") or []
         assert isinstance(raw_expected, list)
+        mode = str(data["mode"]) if isinstance(data.get("mode"), str) else None
         expected = tuple(
-            GoldEvent(e.get("source"), e.get("target"), e.get("code")) for e in raw_expected
+            GoldEvent(e.get("source"), e.get("target"), e.get("code"), e.get("mode") or mode)
+            for e in raw_expected
         )
         if not expected and data.get("type") and isinstance(data.get("source"), str):
             # One-event sets (e.g. the modality set): source/target/type at the top level.
@@ -77,6 +81,7 @@ def parse_case(data: dict[str, object], where: str) -> GoldCase:
             source_text=_actor_text(data.get("source_actors") or data.get("source")),
             target_text=_actor_text(data.get("target_actors") or data.get("target")),
             split=str(data["split"]) if data.get("split") else None,
+            mode=mode,
         )
     except (KeyError, ValueError, AssertionError, AttributeError) as exc:
         raise DataFileError(f"{where}: not a gold case ({exc})") from exc

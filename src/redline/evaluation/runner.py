@@ -10,13 +10,12 @@ from typing import Any
 
 from redline.evaluation.bridge import Bridge, packaged_bridge
 from redline.evaluation.classify import (
-    NONE,
     ClassifyScore,
     choose_type,
     classify_report,
-    trigger_type,
 )
 from redline.evaluation.gold import GoldCase
+from redline.evaluation.pair_type import pair_type
 from redline.evaluation.score import ExtractScore, extract_report, gold_view, score_case
 from redline.models import Document, Event
 from redline.pipeline import (
@@ -101,9 +100,8 @@ def evaluate(
             events = []
         chosen = choose_type(case, gold_view(case, events), bridge)
         if mode == "classify":
-            if chosen == NONE and lexicon is not None and item.parsed is not None:
-                chosen = trigger_type(item.parsed, lexicon)
-            gold_label = bridge.event_type(case.label) or "NONE"
+            chosen = pair_type(case, events, bridge, item.parsed, lexicon)
+            gold_label = bridge.event_type(case.label, case.mode) or "NONE"
             classify.pairs.append((gold_label, chosen))
         else:
             score_case(extract, case, events, bridge)

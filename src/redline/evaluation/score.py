@@ -75,9 +75,9 @@ def _org(code: str) -> str:
 def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
     """The case's expected triples with types and actors bridged."""
     return [
-        (bridge.actor(e.source), bridge.actor(e.target), bridge.event_type(e.code))
+        (bridge.actor(e.source), bridge.actor(e.target), bridge.event_type(e.code, e.mode))
         for e in case.expected
-        if bridge.event_type(e.code) is not None
+        if bridge.event_type(e.code, e.mode) is not None
     ]
 
 
@@ -114,16 +114,25 @@ def gold_view(case: GoldCase, events: Sequence[Event]) -> list[Event]:
     promises = plover_coded(case)
     seen: list[Event] = []
     for event in events:
-        if event.modality is Modality.NEGATED and event.type in REFUSABLE:
-            event = replace(event, type="REJECT")  # "would not provide support": a refusal
-        elif event.modality is Modality.NEGATED:
+        type_ = gold_convention(event.type, event.modality, promises)
+        if type_ is None:
             continue
-        if promises and event.modality in PROMISED and event.type in COOPERATIVE:
-            event = replace(event, type="AGREE")
-        elif promises and event.modality in PROMISED and event.type in HOSTILE:
-            event = replace(event, type="THREATEN")
-        seen.append(event)
+        seen.append(event if type_ == event.type else replace(event, type=type_))
     return seen
+
+
+def gold_convention(type_: str, modality: Modality, promises: bool) -> str | None:
+    """The type a gold set without modality labels gives an event of `type_` presented
+    with `modality` (None: no event there); `promises` is true for PLOVER-coded gold."""
+    if modality is Modality.NEGATED and type_ in REFUSABLE:
+        return "REJECT"  # "would not provide support": a refusal
+    if modality is Modality.NEGATED:
+        return None
+    if promises and modality in PROMISED and type_ in COOPERATIVE:
+        return "AGREE"
+    if promises and modality in PROMISED and type_ in HOSTILE:
+        return "THREATEN"
+    return type_
 
 
 def score_case(
