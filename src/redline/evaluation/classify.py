@@ -46,9 +46,9 @@ def choose_type(case: GoldCase, events: Sequence[Event], bridge: Bridge) -> str:
 def pair_fit(case: GoldCase, event: Event, bridge: Bridge) -> tuple[int, float]:
     """How many of the gold pair's actors the event names (0-2), then its confidence."""
     gold = case.expected[0] if case.expected else None
-    source_code = bridge.actor(event.source.country or event.source.code)
+    source_code = bridge.event_actor(event.source.country, event.source.code)
     target_code = (
-        bridge.actor(event.target.country or event.target.code) if (event.target) else None
+        bridge.event_actor(event.target.country, event.target.code) if event.target else None
     )
     s = _matches(
         case.source_text, gold.source if gold else None, event.source.text, bridge, source_code
