@@ -97,3 +97,15 @@ def test_plover_gsr_split_holds_about_seventy_percent(shared_dir: Path) -> None:
     ids = [json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()]
     share = sum(own_split(i) == TUNE for i in ids) / len(ids)
     assert 0.65 < share < 0.75
+
+
+def test_gold_country_variants_and_organisation_classes() -> None:
+    bridge = packaged_bridge()
+    assert bridge.actor("JAPGOV") == "JPN"  # the GSR's non-ISO spelling of Japan
+    assert bridge.actor("ITL") == "ITA"
+    assert bridge.event_actor("JPN", "JPNGOV") == "JPN"
+    assert bridge.event_actor(None, "ICRC") == "NGO"  # the Red Cross is an NGO
+    assert bridge.event_actor(None, "UN") == "IGO"
+    assert bridge.event_actor(None, "IMG") == "IMG"  # an armed group without a state
+    assert bridge.event_actor(None, "SOMEBODY") == "IGO"  # an unknown organisation code
+    assert bridge.event_actor(None, "") is None

@@ -31,6 +31,7 @@ class Bridge:
     legacy_modes: dict[tuple[str, str], str] = field(default_factory=dict)
     cameo: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    org_classes: dict[str, str] = field(default_factory=dict)
 
     def event_type(self, code: str | None, mode: str | None = None) -> str | None:
         """The current PLOVER type for a gold code (type name, legacy name or CAMEO code).
@@ -57,10 +58,29 @@ class Bridge:
         if not code:
             return None
         code = code.strip().upper()
-        if code.startswith(("IGO", "NGO", "IMG", "MNC")):
+        if code.startswith(ORG_CLASSES):
             return code[:3]
         head = code[:3]
-        return self.countries.get(head, head)
+        return self.countries.get(head, GOLD_VARIANTS.get(head, head))
+
+    def event_actor(self, country: str | None, code: str | None) -> str | None:
+        """The comparison key of a coded actor: its country, else the class of its
+        organisation (`organisations.tsv` gives it: the Red Cross is NGO, the UN IGO; a
+        non-state armed group without a country is IMG), IGO when the code is unknown."""
+        if country:
+            return self.actor(country)
+        if not code:
+            return None
+        code = code.strip().upper()
+        if code in self.org_classes:
+            return self.org_classes[code]
+        return code[:3] if code.startswith(ORG_CLASSES) else "IGO"
+
+
+ORG_CLASSES = ("IGO", "NGO", "IMG", "MNC")
+# Country codes of the PLOVER GSR that are neither ISO nor CAMEO (its README lists them):
+# Japan written JAP, Italy ITL, Vietnam VTN.
+GOLD_VARIANTS = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +95,9 @@ def packaged_bridge() -> Bridge:
             bridge.legacy_modes[key] = row["type"].strip().upper()
     for row in _rows("ontology/cameo2plover.tsv"):
         bridge.cameo[row["cameo"].strip()] = row["type"].strip().upper()
+    for row in _rows("actors/organisations.tsv"):
+        head = row["cameo"].strip().upper()[:3]
+        bridge.org_classes[row["code"].strip().upper()] = head if head in ORG_CLASSES else "IGO"
     for row in _rows("actors/cameo_countries.tsv"):
         bridge.countries[row["cameo"].strip().upper()] = row["iso3"].strip().upper()
     return bridge

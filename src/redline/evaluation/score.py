@@ -58,18 +58,12 @@ def predicted_triples(events: Iterable[Event], bridge: Bridge) -> list[Triple]:
     """(source, target, type) at the comparison level of the gold."""
     found: list[Triple] = []
     for event in events:
-        source = bridge.actor(event.source.country or _org(event.source.code))
+        source = bridge.event_actor(event.source.country, event.source.code)
         target = (
-            bridge.actor(event.target.country or _org(event.target.code))
-            if (event.target)
-            else None
+            bridge.event_actor(event.target.country, event.target.code) if event.target else None
         )
         found.append((source, target, event.type))
     return found
-
-
-def _org(code: str) -> str:
-    return "IGO" if code else code
 
 
 def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
