@@ -30,10 +30,10 @@ SETS = {
         SHARED / "ud-petrarch-validation" / "petr2_gsr_cases.jsonl",
         ("extract",),
     ),
-    "modality-gold": (ROOT / "tests" / "golden" / "modality.jsonl", ("extract",)),
+    "modality-gold": (ROOT / "tests" / "golden" / "modality.jsonl", ("extract", "classify")),
 }
 HEADLINE = ("n", "type_accuracy", "type_macro_f1", "pair_f1", "triple_f1", "exact_match",
-            "modality_accuracy", "modality_labelled")  # fmt: skip
+            "modality_accuracy", "modality_labelled", "modality_given_pair")  # fmt: skip
 
 
 def command(path: Path, mode: str) -> str:
@@ -49,9 +49,10 @@ def score(path: Path, mode: str, pipeline: Pipeline, discards: tuple[str, ...]) 
     """The headline figures of one set and mode."""
     report, _ = evaluate(load_gold(path), pipeline, mode, discards=discards)
     figures: dict[str, Any] = {k: report.get(k) for k in HEADLINE}
-    labelled = figures.pop("modality_labelled")
-    if isinstance(labelled, dict):
-        figures["modality_labelled"] = labelled.get("splits")
+    for key in ("modality_labelled", "modality_given_pair"):
+        modality = figures.pop(key)
+        if isinstance(modality, dict):
+            figures[key] = modality.get("splits")
     figures["command"] = command(path, mode)
     return figures
 

@@ -32,13 +32,20 @@ def print_figures(report: dict[str, object], console: Console) -> None:
             console.print(
                 f"  {key:6} P {value['precision']}  R {value['recall']}  F1 {value['f1']}"
             )
-    labelled = report.get("modality_labelled")
-    if isinstance(labelled, dict):
-        for split, row in labelled["splits"].items():
+    for key, what in (
+        ("modality_labelled", "modality of the labelled event"),
+        ("modality_given_pair", "modality given the gold pair"),
+    ):
+        figures = report.get(key)
+        if not isinstance(figures, dict):
+            continue
+        for split, row in figures["splits"].items():
             console.print(
-                f"  modality of the labelled event, {split}: {row['accuracy']} "
-                f"(n {row['n']}); speculated/conditional coded asserted: "
-                f"{row['hedged_as_asserted']}/{row['hedged_n']}"
+                f"  {what}, {split}: {row['accuracy']} (n {row['n']}); "
+                f"speculated/conditional coded asserted: "
+                f"{row['hedged_as_asserted']}/{row['hedged_n']}; speculated coded asserted "
+                f"{row['speculated_as_asserted']}, asserted coded speculated "
+                f"{row['asserted_as_speculated']}"
             )
     per_type = report.get("per_type")
     if isinstance(per_type, dict) and per_type:
@@ -58,7 +65,8 @@ def print_figures(report: dict[str, object], console: Console) -> None:
     default="extract",
     show_default=True,
     help="extract: whole pipeline, P/R/F1 of type, pair and triple; classify: the "
-    "type chosen for the gold actor pair (accuracy, macro-F1).",
+    "type chosen for the gold actor pair (accuracy, macro-F1) and, on a set with modality "
+    "labels, the modality given that pair.",
 )
 @click.option(
     "--json",

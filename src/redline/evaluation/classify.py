@@ -9,6 +9,7 @@ from typing import Any
 
 from redline.evaluation.bridge import Bridge
 from redline.evaluation.gold import GoldCase
+from redline.evaluation.modality import ModalityScore, overall_accuracy
 from redline.events.lexicon import Lexicon
 from redline.events.modality import is_content, is_denial
 from redline.events.triggers import find_triggers
@@ -22,6 +23,7 @@ class ClassifyScore:
     """Gold label versus chosen type, per case."""
 
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    modality: ModalityScore = field(default_factory=ModalityScore)
 
 
 def _matches(
@@ -89,6 +91,8 @@ def classify_report(score: ClassifyScore) -> dict[str, Any]:
         "triple_f1": None,
         "exact_match": round(hits / n, 4) if n else 0.0,
         "modality_accuracy": None,
+        "modality_given_pair_accuracy": overall_accuracy(score.modality),
+        "modality_given_pair": score.modality.report(),
         "per_type": per_type,
         "confusion": [
             {"gold": g, "predicted": p, "count": c}

@@ -6,6 +6,15 @@ events, so the event that best fits the gold pair and type is taken as the label
 sentence with no event counts as wrong. The costly error is a speculated or conditional event
 coded as asserted: it is counted apart. Figures are given per split (`dev`, `heldout`) so the
 split kept out of tuning is reported on its own.
+
+Two figures are kept apart:
+
+* extract (`modality_labelled`): the whole pipeline; a sentence where the coder found no event
+  for the gold pair's actors still counts, as "no event".
+* classify (`modality_given_pair`): the modality judged apart from actor finding, as the
+  classify mode judges the type. It is the modality of the coded event for the gold
+  source/target pair; when no coded event carries that pair, the modality the coder's reader
+  gives the sentence's governing trigger (`evaluation.modality_pair`).
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from redline.evaluation.gold import GoldCase
 from redline.models import Event
 
 HEDGED = ("speculated", "conditional")
+NO_EVENT = "no event"
 
 
 def labelled_event(case: GoldCase, events: Sequence[Event], bridge: Bridge) -> Event | None:
@@ -46,30 +56,37 @@ def labelled_event(case: GoldCase, events: Sequence[Event], bridge: Bridge) -> E
 
 @dataclass
 class ModalityScore:
-    """Labelled-event modality tallies per split."""
+    """Modality tallies per split: accuracy, the hedged-coded-asserted count, and the
+    confusion between speculated and asserted in both directions."""
 
     hits: Counter[str] = field(default_factory=Counter)
     total: Counter[str] = field(default_factory=Counter)
     hedged: Counter[str] = field(default_factory=Counter)
     hedged_asserted: Counter[str] = field(default_factory=Counter)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_split: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
     def add(self, case: GoldCase, events: Sequence[Event], bridge: Bridge) -> None:
-        """Score one case (cases without a modality label are skipped)."""
+        """Score one case by its labelled event (cases without a modality label are skipped)."""
+        event = labelled_event(case, events, bridge)
+        self.add_found(case, event.modality.value if event is not None else NO_EVENT)
+
+    def add_found(self, case: GoldCase, found: str) -> None:
+        """Score one case given the modality found for it ("no event" when none)."""
         if case.modality is None:
             return
         split = case.split or "all"
-        event = labelled_event(case, events, bridge)
-        found = event.modality.value if event is not None else "no event"
         self.total[split] += 1
         self.hits[split] += int(found == case.modality)
         self.confusion[(case.modality, found)] += 1
+        self.by_split[(split, case.modality, found)] += 1
         if case.modality in HEDGED:
             self.hedged[split] += 1
             self.hedged_asserted[split] += int(found == "asserted")
 
     def report(self) -> dict[str, Any] | None:
-        """Accuracy and the hedged-coded-asserted rate per split; None when nothing scored."""
+        """Per split: accuracy, the hedged-coded-asserted rate and the speculated/asserted
+        confusion; and the overall confusion. None when nothing was scored."""
         if not self.total:
             return None
         splits = {}
@@ -83,6 +100,8 @@ class ModalityScore:
                 "hedged_as_asserted_rate": (
                     round(self.hedged_asserted[split] / hedged, 4) if hedged else None
                 ),
+                "speculated_as_asserted": self.by_split[(split, "speculated", "asserted")],
+                "asserted_as_speculated": self.by_split[(split, "asserted", "speculated")],
             }
         return {
             "splits": splits,
@@ -91,3 +110,9 @@ class ModalityScore:
                 for (g, p), c in sorted(self.confusion.items())
             ],
         }
+
+
+def overall_accuracy(score: ModalityScore) -> float | None:
+    """Accuracy over every split together (None when nothing was scored)."""
+    total = sum(score.total.values())
+    return round(sum(score.hits.values()) / total, 4) if total else None

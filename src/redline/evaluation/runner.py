@@ -15,6 +15,7 @@ from redline.evaluation.classify import (
     classify_report,
 )
 from redline.evaluation.gold import GoldCase
+from redline.evaluation.modality_pair import given_pair_modality
 from redline.evaluation.pair_type import pair_type
 from redline.evaluation.score import ExtractScore, extract_report, gold_view, score_case
 from redline.models import Document, Event
@@ -103,6 +104,9 @@ def evaluate(
             chosen = pair_type(case, events, bridge, item.parsed, lexicon)
             gold_label = bridge.event_type(case.label, case.mode) or "NONE"
             classify.pairs.append((gold_label, chosen))
+            if case.modality is not None:
+                found = given_pair_modality(case, events, bridge, item.parsed, lexicon)
+                classify.modality.add_found(case, found)
         else:
             score_case(extract, case, events, bridge)
         predictions.append(

@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.events.modality_cues import (
+    APPEARANCE,
     COMMISSIVE,
-    CONDITION_MARKS,
-    DENIAL_OBJECTS,
-    DENIAL_VERBS,
-    FALSE_WORDS,
     FUTURE_AUX,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
@@ -24,8 +21,20 @@ from redline.events.modality_cues import (
     HEDGE_NOUNS,
     IMPLICATIVE,
     NEGATING_GOVERNORS,
+    ORDINALS,
+    PAST_SPANS,
     SCHEDULE_GOVERNORS,
     SPEECH_VERBS,
+)
+from redline.events.modality_marks import (
+    attributed_condition,
+    denies,
+    has_condition,
+    is_denial,
+    litotes,
+    negated,
+    rebutted,
+    ruled_out,
 )
 from redline.models import Modality
 
@@ -51,68 +60,6 @@ def _clause_path(trigger: Any) -> list[Any]:
         token = token.head
         path.append(token)
     return path
-
-
-def _has_condition(token: Any) -> bool:
-    for child in token.children:
-        if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
-            # "even if" concedes rather than conditions
-            return not any(g.lower_ == "even" for g in token.children if g.i < child.i)
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "in"
-            and any(g.lower_ in ("case", "event") for g in child.children)
-        ):
-            return True  # "in case of", "in the event of/that"
-        if (
-            child.dep_ == "mark"
-            and child.lower_ == "as"
-            and any(g.lower_ == "long" for g in token.children)
-        ):
-            return True  # "as long as"
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "aux"
-        and c.lower_ in ("should", "were")
-        and c.i < token.i
-        and c.i == token.left_edge.i
-        for c in token.children
-    )
-
-
-NEGATING_NOUNS = {"absence", "lack"}
-
-
-def _negated(token: Any) -> bool:
-    if (
-        token.pos_ == "NOUN"
-        and token.head.dep_ == "prep"
-        and token.head.lower_ == "of"
-        and (token.head.head.lemma_ in NEGATING_NOUNS)
-    ):
-        return True  # "the absence of any strike"
-    for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            g.lower_ == "neither" for g in child.children
-        ):
-            return True  # "Neither Athens nor Ankara sent warships"
-        if child.dep_ == "prep" and any(
-            g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in g.children)
-            for g in child.children
-        ):
-            return True  # "at no point did ..."
-        if (
-            child.dep_ in ("nsubjpass", "dobj", "nsubj")
-            and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
-            and token.pos_ in ("VERB", "AUX")
-        ):
-            return True
-        if child.dep_ == "advmod" and child.lower_ == "yet" and token.lemma_ in ("have", "be"):
-            return True  # "has yet to deliver"
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in token.children
-    )
 
 
 # Verbs whose complement is the content of a commitment or a request, not a separate event:
@@ -155,13 +102,7 @@ def is_content(trigger: Any) -> bool:
     return False
 
 
-def _ruled_out(token: Any) -> bool:
-    """ "did not rule out supplying": a negated "rule out" is a hedge, not a negation."""
-    phrasal = token.lemma_ == "exclude" or (
-        token.lemma_ == "rule"
-        and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    )
-    return phrasal and any(c.dep_ == "neg" for c in token.children)
+__all__ = ["ModalityReading", "attribution_head", "is_content", "is_denial", "read_modality"]
 
 
 def _infinitive(token: Any) -> bool:
@@ -171,31 +112,34 @@ def _infinitive(token: Any) -> bool:
     )
 
 
-def _false_report(token: Any) -> bool:
-    """A report or claim called false ("dismissed as groundless", "reports were false")."""
-    if token.lemma_ not in DENIAL_OBJECTS:
-        return False
-    governor = token.head
-    predicates = [c for c in governor.children if c.dep_ in ("acomp", "oprd", "attr", "ccomp")]
-    predicates += [
-        g for c in governor.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-    ]
-    return any(p.lemma_.lower() in FALSE_WORDS or p.lower_ in FALSE_WORDS for p in predicates)
+def _factive_infinitive(token: Any) -> bool:
+    """An infinitive that reports what happened: "managed to sign", "did not hesitate to
+    condemn", "became the first Arab country to recognise Israel"."""
+    head = token.head
+    if head.lemma_ in IMPLICATIVE or litotes(head):
+        return True  # "did not hesitate to condemn"
+    nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
+    if head.lemma_ in ("be", "become"):
+        nouns += [c for c in head.children if c.dep_ == "attr"]  # "became the first ... to"
+    return any(c.dep_ == "amod" and c.lower_ in ORDINALS for noun in nouns for c in noun.children)
 
 
-def is_denial(token: Any) -> bool:
-    """True for a verb that denies a reported event ("denied that", "rejected reports")."""
-    return _is_denial(token) and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children)
+def _long_ago(token: Any) -> bool:
+    """ "More than a decade ago", "two years ago": dated well before the report."""
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ == "ago":
+            spans = [g for g in child.children if g.dep_ == "npadvmod"]
+            return any(
+                g.lemma_.lower() in PAST_SPANS or (g.lower_ == "years" and g.tag_ == "NNS")
+                for g in spans
+            )
+    return False
 
 
-def _is_denial(token: Any) -> bool:
-    if _false_report(token):
-        return True
-    if token.lemma_ not in DENIAL_VERBS:
-        return False
-    if token.lemma_ == "reject":
-        return any(c.dep_ == "dobj" and c.lemma_ in DENIAL_OBJECTS for c in token.children)
-    return True
+def _heads_clause(path: list[Any], depth: int) -> bool:
+    """True when path[depth] is the verb of the trigger's own clause: the trigger itself, or
+    the verb a nominal trigger is the object of ("would cut fuel shipments if ...")."""
+    return depth == 0 or (depth == 1 and path[0].pos_ == "NOUN" and path[0].dep_ == "dobj")
 
 
 def read_modality(trigger: Any) -> ModalityReading:
@@ -209,15 +153,18 @@ def read_modality(trigger: Any) -> ModalityReading:
             or token.pos_ not in ("VERB", "AUX")
             or path[depth - 1].dep_ in ("xcomp", "aux", "auxpass", "conj")
         )
-        if depth > 0 and _is_denial(token):
+        if depth > 0 and denies(token):
             found.setdefault(Modality.DENIED, token.text)
-        if _has_condition(token) or (
-            depth == 0
+        if has_condition(token) or (
+            _heads_clause(path, depth)
             and token.lemma_ not in COMMISSIVE
-            and any(_has_condition(c) for c in token.children if c.dep_ == "advcl")
+            and (
+                any(has_condition(c) for c in token.children if c.dep_ in ("advcl", "conj"))
+                or attributed_condition(token)
+            )
         ):
             found.setdefault(Modality.CONDITIONAL, token.text)
-        if depth == 0 and _infinitive(token) and token.head.lemma_ not in IMPLICATIVE:
+        if depth == 0 and _infinitive(token) and not _factive_infinitive(token):
             governor = read_modality(token.head).modality if token.head.i != token.i else None
             if governor is Modality.SCHEDULED or (
                 governor is Modality.ASSERTED and token.head.lemma_ in SCHEDULE_GOVERNORS | {"be"}
@@ -227,20 +174,27 @@ def read_modality(trigger: Any) -> ModalityReading:
                 found.setdefault(governor, "to")
             else:
                 found.setdefault(Modality.SPECULATED, "to")
-        if depth > 0 and _ruled_out(token):
+        if depth > 0 and ruled_out(token):
             found.setdefault(Modality.SPECULATED, token.text)
             continue
-        if own and _negated(token):
+        if depth > 0 and litotes(token) and path[depth - 1].dep_ == "xcomp":
+            continue  # "did not hesitate to condemn": asserted
+        if own and negated(token):
             found.setdefault(Modality.NEGATED, token.text)
         if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":
             found.setdefault(Modality.NEGATED, token.text)
+        if own and _long_ago(token):
+            found.setdefault(Modality.HISTORICAL, token.text)
         _hedges(token, depth, path, found)
+    if Modality.NEGATED in found and rebutted(path):
+        found.setdefault(Modality.DENIED, found[Modality.NEGATED])
     for modality in (
         Modality.DENIED,
         Modality.CONDITIONAL,
         Modality.NEGATED,
         Modality.SPECULATED,
         Modality.SCHEDULED,
+        Modality.HISTORICAL,
     ):
         if modality in found:
             return ModalityReading(modality, found[modality], speaker)
@@ -250,7 +204,9 @@ def read_modality(trigger: Any) -> ModalityReading:
 def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str]) -> None:
     """Record speculation and scheduling cues on one token of the clause path."""
     link = path[depth - 1].dep_ if depth > 0 else ""
-    local = depth == 0 or link in ("xcomp", "conj") or token.pos_ not in ("VERB", "AUX")
+    local = (
+        _heads_clause(path, depth) or link in ("xcomp", "conj") or token.pos_ not in ("VERB", "AUX")
+    )
     if local:
         for word in _aux_words(token):
             if word.lower_ in HEDGE_MODALS:
@@ -262,11 +218,14 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
         found.setdefault(Modality.SPECULATED, "whether")
     if depth == 0:
+        if token.lemma_ in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in token.children):
+            found.setdefault(Modality.SPECULATED, token.text)  # "Ruto is expected in Washington"
         return
+    _predicate_hedges(token, depth, path, found)
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
     if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
         # "A meeting ... is scheduled for Friday", "talks are expected next week"
-        if token.lemma_ in SCHEDULE_GOVERNORS:
+        if token.lemma_ in SCHEDULE_GOVERNORS and not _went_ahead(token):
             found.setdefault(Modality.SCHEDULED, token.text)
         elif token.lemma_ in HEDGE_GOVERNORS:
             found.setdefault(Modality.SPECULATED, token.text)
@@ -294,6 +253,33 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
             and any(c.dep_ == "nsubj" for c in token.children)
         ):
             found.setdefault(Modality.SCHEDULED, token.text)
+
+
+def _went_ahead(token: Any) -> bool:
+    """ "The visit ... went ahead": "go" with "ahead" reports the event took place."""
+    return token.lemma_ == "go" and any(c.lower_ == "ahead" for c in token.children)
+
+
+def _predicate_hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str]) -> None:
+    """Hedges reached through an adjective or a preposition: "appear close to agreeing",
+    "is due in Berlin for talks", "is expected in Washington for a state visit"."""
+    link = path[depth - 1].dep_
+    if token.lemma_ in APPEARANCE and link in ("xcomp", "oprd", "acomp", "ccomp"):
+        found.setdefault(Modality.SPECULATED, token.text)
+    if (
+        depth == 2
+        and path[0].tag_ == "VBG"
+        and path[1].lower_ == "to"
+        and token.lemma_ in ("close", "near")
+    ):
+        found.setdefault(Modality.SPECULATED, token.text)  # "close to agreeing"
+    if depth == 2 and path[0].pos_ == "NOUN" and path[1].lower_ == "for" and link == "prep":
+        # the predicate itself ("expected ... for"), or its complement ("is due ... for")
+        words = [token] + [c for c in token.children if c.dep_ in ("acomp", "oprd")]
+        if any(w.lemma_ in SCHEDULE_GOVERNORS for w in words):
+            found.setdefault(Modality.SCHEDULED, token.text)
+        elif any(w.lemma_ in HEDGE_GOVERNORS | HEDGE_ADJECTIVES for w in words):
+            found.setdefault(Modality.SPECULATED, token.text)
 
 
 def attribution_head(path: list[Any]) -> Any | None:

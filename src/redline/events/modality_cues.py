@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-DENIAL_VERBS = {"deny", "dismiss", "refute", "rebut", "disavow", "reject", "dispute"}
+DENIAL_VERBS = {
+    "deny", "dismiss", "refute", "rebut", "disavow", "reject", "dispute", "contradict",
+}  # fmt: skip
+# Denial verbs that deny only when their object is a report or claim ("rejected claims that",
+# "contradicting claims"); "rejected the proposal" is a refusal, an event of its own.
+OBJECT_DENIALS = {"reject", "contradict"}
+# What is granted or refused rather than true or false: "denied entry", "dismissed the
+# request" refuse something; they deny no report.
+REFUSABLE_OBJECTS = {
+    "request", "application", "bid", "permission", "permit", "access", "entry", "visa",
+    "asylum", "clearance", "overflight", "demand", "appeal", "proposal", "offer", "plan",
+    "invitation", "meeting",
+}  # fmt: skip
+# Verbs that name a report with a verdict: "called the reports baseless".
+NAMING_VERBS = {"call", "describe", "brand", "label", "term"}
+# Speech verbs that set a statement against a claim: "insisted it had not fired".
+REBUTTING_SPEECH = {"insist", "maintain", "counter", "retort"}
 DENIAL_OBJECTS = {"report", "claim", "allegation", "suggestion", "speculation", "accusation"}
 # "called the reports baseless", "reports ... were false": a denial by predicate.
 FALSE_WORDS = {
@@ -98,6 +114,18 @@ SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go", "decide
 CONDITION_MARKS = {"if", "unless"}
 NEGATIONS = {"not", "n't", "never", "no"}
 NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
+# Nouns that say their "of" object did not happen: "the absence of any strike".
+NEGATING_NOUNS = {"absence", "lack"}
+# Verbs whose "from" gerund did not happen: "refrained from recognising".
+REFRAINING = {"refrain", "abstain", "desist"}
+# Reluctance that, negated, asserts: "did not hesitate to condemn".
+LITOTES = {"hesitate", "fail"}
+# An infinitive after "the first/last/only ..." reports a fact: "the first state to recognise".
+ORDINALS = {"first", "last", "only", "second", "third"}
+# Spans that date an "ago" phrase well before the report: "a decade ago".
+PAST_SPANS = {"decade", "century", "generation"}
+# Verbs of appearance that hedge their complement: "appear close to agreeing".
+APPEARANCE = {"appear", "seem", "look"}
 # Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):
 # the promise itself is not conditional.
 COMMISSIVE = {

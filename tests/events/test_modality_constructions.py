@@ -1,0 +1,173 @@
+"""Modality constructions read from the parse (events.modality.read_modality).
+
+Every sentence is written for this test, not taken from the modality gold set, and checks one
+general construction on the real spaCy model: inverted and coordinated conditions, denial by
+a verdict or by a rebuttal, refusal that is not denial, gerunds that did not happen, litotes,
+appearance hedges, "ago" dating and predicates that schedule a visit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from redline.events.modality import is_denial, read_modality
+from redline.nlp.model import load_model
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def modality(nlp: Any, text: str, word: str) -> str:
+    """The modality read for the first token spelled `word`."""
+    token = next(t for t in nlp(text) if t.text == word)
+    return str(read_modality(token).modality.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Were Moscow to invade Finland, Sweden would send troops to help it.", "send"),
+        ("Should talks collapse, Egypt would close the crossing.", "close"),
+        ("Japan will lift the sanctions if and when Russia withdraws its forces.", "lift"),
+        ("Kenya would send police officers to Haiti, but only if the council approves.", "send"),
+        ("Brazil would cut arms sales to Peru if the junta stays in power.", "sales"),
+    ],
+)
+def test_conditions(nlp: Any, text: str, word: str) -> None:
+    assert modality(nlp, text, word) == "conditional"
+
+
+def test_a_condition_hung_on_the_closing_attribution_is_the_reports(nlp: Any) -> None:
+    """The small parser sometimes attaches "if ..." to the closing "an official suggested";
+    the parse is built as it comes out, so the rule is checked on the real structure."""
+    words = (
+        "Egypt would halt gas exports to Israel if the siege continued , an official suggested ."
+    )
+    doc = Doc(
+        nlp.vocab,
+        words=words.split(),
+        heads=[2, 2, 2, 4, 2, 2, 5, 10, 9, 10, 14, 2, 13, 14, 2, 2],
+        deps=["nsubj", "aux", "ROOT", "compound", "dobj", "prep", "pobj", "mark", "det", "nsubj",
+              "advcl", "punct", "det", "nsubj", "advcl", "punct"],
+        lemmas=["Egypt", "would", "halt", "gas", "export", "to", "Israel", "if", "the", "siege",
+                "continue", ",", "an", "official", "suggest", "."],
+        pos=["PROPN", "AUX", "VERB", "NOUN", "NOUN", "ADP", "PROPN", "SCONJ", "DET", "NOUN",
+             "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert read_modality(doc[2]).modality.value == "conditional"
+    assert read_modality(doc[4]).modality.value == "conditional"  # the exports halted
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Tokyo dismissed as baseless Chinese reports that Japan had sent warships.", "sent"),
+        (
+            "The ministry called claims that Serbian troops had crossed into Kosovo 'false'.",
+            "crossed",
+        ),
+        (
+            "Pakistan's army said its jets had not struck Afghan territory, rejecting claims "
+            "by the Taliban.",
+            "struck",
+        ),
+        ("Chile insisted its navy had not fired on the Peruvian vessel.", "fired"),
+        ("Ghana denied that it had expelled the Togolese delegation.", "expelled"),
+    ],
+)
+def test_denials(nlp: Any, text: str, word: str) -> None:
+    assert modality(nlp, text, word) == "denied"
+
+
+def test_a_plain_statement_of_non_occurrence_is_negated_not_denied(nlp: Any) -> None:
+    text = "Chile said its navy had not fired on the Peruvian vessel."
+    assert modality(nlp, text, "fired") == "negated"
+
+
+def test_contradicting_a_claim_by_acting_is_no_denial_of_the_act(nlp: Any) -> None:
+    text = "India sent troops to the border, contradicting claims that it had withdrawn."
+    assert modality(nlp, text, "sent") == "asserted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway denied the Russian request to land at Svalbard.",
+        "Ghana denied entry to the Togolese delegation.",
+    ],
+)
+def test_refusing_what_is_asked_is_not_a_denial(nlp: Any, text: str) -> None:
+    token = next(t for t in nlp(text) if t.lemma_ == "deny")
+    assert not is_denial(token)
+
+
+def test_denying_a_claim_is_a_denial(nlp: Any) -> None:
+    token = next(
+        t
+        for t in nlp("Ghana denied the claim that it had closed the border.")
+        if t.lemma_ == "deny"
+    )
+    assert is_denial(token)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Kosovo and Serbia parted without signing the agreement.", "signing"),
+        ("Washington stopped short of recognising the new government in Niamey.", "recognising"),
+        ("Ankara refrained from criticising Moscow over the strike.", "criticising"),
+    ],
+)
+def test_gerunds_that_did_not_happen_are_negated(nlp: Any, text: str, word: str) -> None:
+    assert modality(nlp, text, word) == "negated"
+
+
+def test_not_hesitating_asserts(nlp: Any) -> None:
+    assert modality(nlp, "Paris did not hesitate to recall its envoy from Algiers.", "recall") == (
+        "asserted"
+    )
+    assert modality(nlp, "Paris hesitated to recall its envoy from Algiers.", "recall") == (
+        "speculated"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Armenia and Azerbaijan seem close to signing a peace deal.", "signing"),
+        ("Iran appears to have supplied drones to Russia.", "supplied"),
+        ("The Saudi foreign minister is expected in Tehran next week.", "expected"),
+    ],
+)
+def test_appearance_and_expectation_hedge(nlp: Any, text: str, word: str) -> None:
+    assert modality(nlp, text, word) == "speculated"
+
+
+def test_long_ago_is_historical_and_months_ago_is_not(nlp: Any) -> None:
+    assert modality(nlp, "Two decades ago, India and Pakistan signed a ceasefire.", "signed") == (
+        "historical"
+    )
+    assert modality(nlp, "Several years ago, Turkey shot down a Russian jet.", "shot") == (
+        "historical"
+    )
+    assert modality(nlp, "Three months ago, Turkey shot down a Russian jet.", "shot") == "asserted"
+
+
+def test_the_first_state_to_act_reports_the_act(nlp: Any) -> None:
+    text = "Morocco became the first African state to recognise Israel this year."
+    assert modality(nlp, text, "recognise") == "asserted"
+    assert modality(nlp, "Morocco wants to recognise Israel.", "recognise") == "speculated"
+
+
+def test_visits_due_scheduled_or_gone_ahead(nlp: Any) -> None:
+    due = "The French president is due in Rabat on Monday for talks with the king."
+    assert modality(nlp, due, "talks") == "scheduled"
+    assert modality(nlp, "The state visit is scheduled for Friday.", "visit") == "scheduled"
+    assert modality(nlp, "The state visit went ahead on Friday.", "visit") == "asserted"
