@@ -39,6 +39,10 @@ def subject_of(verb: Any, depth: int = 0) -> list[Any]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for g in child.children if g.dep_ == "pobj" for t in conjuncts(g)]
+        if child.dep_ in PASSIVE_SUBJECTS and verb.pos_ == "ADJ":
+            return conjuncts(child)  # "the government was concerned": the one concerned
+    if verb.pos_ == "VERB" and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        return []  # "if North Korea were attacked": a passive with no agent names no doer
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Putin is expected to visit": the raised subject of a passive governor.
         for child in verb.head.children:
@@ -46,7 +50,12 @@ def subject_of(verb: Any, depth: int = 0) -> list[Any]:
                 return conjuncts(child)
     if depth < 4 and verb.dep_ in INHERIT and verb.head.i != verb.i:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return conjuncts(verb.head) if verb.dep_ == "relcl" else []
+            # "units fighting in Ukraine": a present participle after its noun names the
+            # doer ("an occupying army" is an adjective, not an event).
+            doer = verb.dep_ == "relcl" or (
+                verb.tag_ == "VBG" and verb.i > verb.head.i and depth == 0
+            )
+            return conjuncts(verb.head) if doer else []
         return subject_of(verb.head, depth + 1)
     return []
 
@@ -110,7 +119,9 @@ def verb_arguments(verb: Any) -> Arguments:
         targets = list(_prep_objects(governor, TARGET_PREPS)) + list(
             _prep_objects(verb.head, TARGET_PREPS)
         )
-        return Arguments(tuple(subject_of(governor)), tuple(dict.fromkeys(targets)))
+        # The governor's subject only ("calling them an occupying army" is no act by the
+        # noun "calling" modifies): depth 1 keeps the participle rule of subject_of out.
+        return Arguments(tuple(subject_of(governor, 1)), tuple(dict.fromkeys(targets)))
     sources = subject_of(verb)
     targets = object_phrases(verb)
     if verb.lemma_ in RECEIVING:

@@ -16,6 +16,7 @@ from redline.events.arguments import (
     phrase_tokens,
     possessor_subject,
     prep_objects,
+    subject_of,
     verb_arguments,
 )
 from redline.events.clauses import (
@@ -24,6 +25,16 @@ from redline.events.clauses import (
     governs_trigger,
     mentions_treaty,
     pair_key,
+)
+from redline.events.constructions import (
+    absorbed,
+    agentless_lapse,
+    announced_refusal,
+    as_request,
+    conditional_threat,
+    framing_verb,
+    particle_targets,
+    sought_receipt,
 )
 from redline.events.contexts import ContextKeywords
 from redline.events.coreference import VISIT_NOUNS, Coreference
@@ -162,6 +173,12 @@ class SentenceCoder(Coreference):
     def code(self, sentence: Any, index: int) -> list[Event]:
         """All events of `sentence` (index = its position in the document)."""
         matches = find_triggers(sentence, self.ctx.lexicon)
+        threats = {
+            t.token.i: t
+            for token in sentence
+            if (t := conditional_threat(token) or announced_refusal(token)) is not None
+        }
+        matches = [threats.pop(m.token.i, m) for m in matches] + list(threats.values())
         trigger_ids = {m.token.i for m in matches}
         phrases = date_phrases(sentence, trigger_ids)
         events: list[Event] = []
@@ -189,6 +206,9 @@ class SentenceCoder(Coreference):
                     covered.update(t.i for t in phrase_tokens(head))
                 if match.object_token is not None:
                     covered.add(match.object_token.i)
+                if match.entry.particle:  # "concerned about the cooperation": its topic
+                    for obj in prep_objects(match.token, {match.entry.particle}):
+                        covered.update(t.i for t in obj.subtree)
                 for child in match.token.children:
                     if child.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
                         covered.update(t.i for t in child.subtree)
@@ -196,8 +216,14 @@ class SentenceCoder(Coreference):
 
     def _code_match(self, match: Match, sentence: Any, index: int, phrases: Any) -> list[Event]:
         token = match.token
+        if match.entry.type == "SANCTION" and agentless_lapse(token):
+            return []
         args = noun_arguments(token) if match.nominal else verb_arguments(token)
+        request = sought_receipt(match)
+        if request is not None:
+            match, args = request, as_request(args)
         reading = read_modality(token)
+        reading = replace(reading, modality=absorbed(match, reading.modality))
         when = event_date(
             token,
             _clause_path(token),
@@ -211,9 +237,12 @@ class SentenceCoder(Coreference):
             when = self._during_visit(token) or when
         day = when.value or self.published
         sources = self.actor(args.sources, day)
+        frame = framing_verb(token) if match.nominal and match.entry.type == "CONSULT" else None
+        if not sources and frame is not None and args.targets:
+            sources = self.actor(subject_of(frame), day)  # "said after talks with Kim"
         target_heads = list(args.targets)
         if match.entry.particle and not match.nominal:
-            target_heads += list(prep_objects(token, {match.entry.particle}))
+            target_heads += particle_targets(token, match.entry.particle)
         named = [t for t in self.actor(target_heads, day) if t not in sources]
         # Events inside one state ("Seoul convened its security council") are not coded.
         targets = (

@@ -12,12 +12,31 @@ from redline.actors.resolve import successor
 from redline.events.arguments import possessor_subject
 from redline.events.clauses import TREATY_NOUNS
 from redline.events.modality import _clause_path
-from redline.models import Actor, Event
+from redline.models import Actor, Event, Modality
 
 if TYPE_CHECKING:
     from redline.events.coder import CodingContext
 
 VISIT_NOUNS = {"visit", "trip", "tour", "summit"}
+# Definite nouns that name an act reported earlier in the article ("regretted the veto",
+# "condemned the move"): they refer to the doer of the latest act of these types (None: the
+# latest act reported as having happened).
+ACT_NOUNS: dict[str, tuple[str, ...] | None] = {
+    "veto": ("REJECT",),
+    "refusal": ("REJECT",),
+    "rejection": ("REJECT",),
+    "deployment": ("MOBILIZE", "AID"),
+    "dispatch": ("AID", "MOBILIZE"),
+    "signing": ("AGREE",),
+    "ratification": ("SUPPORT",),
+    "move": None,
+    "step": None,
+    "decision": None,
+}
+# "condemned the statement": the one whose statement the article last reported.
+SPEECH_NOUNS = {"statement", "remarks", "announcement", "comments", "declaration"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+HAPPENED = {Modality.ASSERTED, Modality.HISTORICAL}
 
 
 class Coreference:
@@ -30,6 +49,7 @@ class Coreference:
     mentions: list[Mention]
     by_token: dict[int, Mention]
     treaty_pairs: list[tuple[Actor, Actor]]
+    history: list[Event]
 
     def actor(self, heads: Sequence[Any], day: date) -> list[Actor]:
         raise NotImplementedError
@@ -93,6 +113,8 @@ class Coreference:
             if not self.treaty_pairs or indefinite:
                 return []
             return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
+        if lemma in ACT_NOUNS or lemma in SPEECH_NOUNS:
+            return self._act_referent(head)
         owner = possessor_subject(head)
         if owner is not None:
             return self.actor([owner], day)
@@ -126,4 +148,33 @@ class Coreference:
                 distinct.append(resolved)
             if len(distinct) == 2:
                 return distinct[::-1]
+        return []
+
+    def _act_referent(self, head: Any) -> list[Actor]:
+        """ "the veto", "the move", "the statement": whoever did or said it, earlier in the
+        article (nothing for an indefinite "a statement", which is new)."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return []
+        lemma = head.lemma_.lower()
+        if lemma in SPEECH_NOUNS:
+            return self._last_speaker()
+        types = ACT_NOUNS[lemma]
+        for event in reversed(self.history):
+            if (event.type in types) if types else (event.modality in HAPPENED):
+                return [event.source]
+        return []
+
+    def _last_speaker(self) -> list[Actor]:
+        """The actor the latest attributed event of the article was attributed to; when the
+        speaker is no actor ("the commission said"), the doer of what it reported."""
+        actors = [a for e in reversed(self.history) for a in (e.source, e.target) if a]
+        for event in reversed(self.history):
+            said = event.attribution
+            if not said:
+                continue
+            if not said.isupper():  # an unresolved speaker reports its own side's act
+                return [event.source]
+            same = [a for a in actors if a.code == said]
+            kin = [a for a in actors if a.country and said.startswith(a.country)]
+            return (same or kin)[:1]
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -10,6 +11,9 @@ from redline.models import DatePrecision, EventDate, Modality
 from redline.nlp.dates import Tense, find_date_expressions, resolve_date
 
 HISTORICAL_AFTER_DAYS = 365
+# "in the coming days", "over the next few weeks": soon, but no day: the publication month.
+# "in the coming months": the publication year.
+SOON = re.compile(r"\b(?:coming|next(?: few)?)\s+(days|weeks|months)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,8 @@ def _owner(token: Any, triggers: set[int]) -> int:
     A year that names the subject of a present-tense verb ("the 1961 treaty is no longer in
     force") belongs to the noun: the verb reports what holds now. In the past tense ("the
     1961 treaty promised ...") the thing named and the event share the date."""
+    if token.dep_ == "npadvmod" and token.head.pos_ == "NOUN":
+        return int(token.head.i)  # "after two failed attempts this year": the attempts' date
     node = token
     while node.head.i != node.i:
         child, node = node, node.head
@@ -102,7 +108,20 @@ def event_date(
                 resolved = resolve_date(phrase.text, published, anchor=base, tense=tense)
                 if resolved is not None and resolved.value is not None:
                     return resolved
+                soon = _soon(phrase.text, published)
+                if soon is not None:
+                    return soon
     return EventDate(published, DatePrecision.DAY, "")
+
+
+def _soon(text: str, published: date) -> EventDate | None:
+    """A vague near future ("in the coming days") dated to the publication month or year."""
+    found = SOON.search(text)
+    if found is None:
+        return None
+    if found.group(1).lower() == "months":
+        return EventDate(published.replace(month=1, day=1), DatePrecision.YEAR, text)
+    return EventDate(published.replace(day=1), DatePrecision.MONTH, text)
 
 
 def is_historical(when: EventDate, published: date) -> bool:

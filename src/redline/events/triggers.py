@@ -28,7 +28,16 @@ LIGHT_VERBS = {
     "deliver",
     "receive",
     "reach",
+    # Verbs that carry on the event their object names: "developing cooperation with X".
+    "develop",
+    "broaden",
+    "pursue",
 }
+
+
+# Adjectives that carry an event as predicates ("was gravely concerned about ..."); their
+# lexicon rows name the preposition, so only "concerned about X" is read, not "concerned that".
+PREDICATIVE = {"acomp", "ccomp", "ROOT", "conj"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,10 @@ def misparsed_gerund(verb: Any) -> bool:
 
 def _objects(verb: Any) -> list[Any]:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    # "share missile or submarine technology": every coordinated object counts.
+    found.extend(g for c in list(found) if c.dep_ == "dobj" for g in c.conjuncts)
+    if verb.dep_ == "relcl" and not found and verb.head.pos_ == "NOUN":
+        found.append(verb.head)  # "the weapons Seoul might provide": the noun is the object
     if misparsed_gerund(verb):
         found.append(verb.head)
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
@@ -103,9 +116,13 @@ def find_triggers(sentence: Any, lexicon: Lexicon) -> list[Match]:
     """Verbal triggers, then nominal ones not already used as a verb's object."""
     verbal: list[Match] = []
     for token in sentence:
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+        if (
+            token.pos_ == "VERB"
+            or (token.pos_ == "AUX" and token.dep_ == "ROOT")
+            or (token.pos_ == "ADJ" and token.dep_ in PREDICATIVE)
+        ):
             found = verb_match(token, lexicon)
-            if found is not None:
+            if found is not None and (token.pos_ != "ADJ" or found.entry.particle):
                 verbal.append(found)
     used = {m.object_token.i for m in verbal if m.object_token is not None}
     nominal = [
