@@ -109,3 +109,9 @@ def test_gold_country_variants_and_organisation_classes() -> None:
     assert bridge.event_actor(None, "IMG") == "IMG"  # an armed group without a state
     assert bridge.event_actor(None, "SOMEBODY") == "IGO"  # an unknown organisation code
     assert bridge.event_actor(None, "") is None
+
+
+def test_an_officials_organisation_country_is_compared_as_its_class() -> None:
+    # People tables give UN and EU officials the organisation as their "country".
+    assert packaged_bridge().event_actor("UN", "UNIGO") == "IGO"
+    assert packaged_bridge().event_actor("EU", "EUGOV") == "IGO"

@@ -28,6 +28,25 @@ class Mention:
         return {t.kind for t in self.targets}
 
 
+def _case_variants(nlp: Any, alias: str, pattern: Any) -> list[Any]:
+    """The alias tokenised as it is written in text, when that differs from its lowercase form.
+
+    The tokenizer keeps abbreviations such as "U.S.", "U.N." or "St." whole only in their
+    usual case: lowercase "u.n." splits into "u.n" and ".", which never matches the one token
+    "U.N." of a text. The upper- and title-case spellings give the text's tokens."""
+    if "." not in alias:
+        return []
+    seen = {tuple(t.lower_ for t in pattern)}
+    variants = []
+    for spelling in (alias.upper(), alias.title()):
+        doc = nlp.tokenizer(spelling)
+        key = tuple(t.lower_ for t in doc)
+        if key not in seen:
+            seen.add(key)
+            variants.append(doc)
+    return variants
+
+
 class MentionFinder:
     """Matches every alias of the actor tables (case-insensitively) in a spaCy Doc."""
 
@@ -37,7 +56,7 @@ class MentionFinder:
         aliases = list(tables.aliases)
         self._labels: dict[int, str] = {}
         for alias, pattern in zip(aliases, nlp.tokenizer.pipe(aliases), strict=True):
-            self.matcher.add(alias, [pattern])
+            self.matcher.add(alias, [pattern, *_case_variants(nlp, alias, pattern)])
             self._labels[nlp.vocab.strings[alias]] = alias
 
     def find(self, doc: Any) -> list[Mention]:

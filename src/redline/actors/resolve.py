@@ -47,15 +47,21 @@ def resolve_mentions(
     sector: str | None = None
     person: str | None = None
     contextual = False
-    for mention in mentions:
+    named_org = any(m.targets and m.targets[0].kind == "org" for m in mentions)
+    for mention in _residence_first(mentions, text):
         for target in mention.targets:
             if target.kind == "country" and country is None:
                 country = target.key
             elif target.kind == "org" and org is None:
                 org = target.key
             elif target.kind == "person" and person is None:
-                role = role_on(tables.roles.get(target.key, []), day)
+                roles = tables.roles.get(target.key, [])
+                role = role_on(roles, day)
                 person = target.key
+                if named_org and not any(r.holds_on(day) for r in roles):
+                    # "U.N. mediator Diego Cordovez": the body named speaks for the capacity
+                    # better than a role the person held at another time.
+                    role = None
                 if role is not None:
                     country = country or role.country
                     sector = sector or role.sector
@@ -82,6 +88,22 @@ def resolve_mentions(
         person=person,
         text=text or " ".join(m.text for m in mentions),
     )
+
+
+def _residence_first(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """The mentions that name an affinity rather than membership put after the others: an
+    ethnic nationality ("ethnic Albanians in south Serbia": a group is coded by the state it
+    lives in) and a "pro-" adjective ("the pro-Iranian Party of God": a Lebanese group),
+    when the phrase names something else as well."""
+    lowered = " ".join(text.lower().split())
+    ethnic = [
+        m
+        for m in mentions
+        if any(f"{cue}{m.text.lower()}" in lowered for cue in ("ethnic ", "pro-", "pro "))
+    ]
+    if not ethnic or len(ethnic) == len(mentions):
+        return list(mentions)
+    return [m for m in mentions if m not in ethnic] + ethnic
 
 
 def successor(actor: Actor, tables: ActorTables, day: date) -> Actor:

@@ -67,6 +67,8 @@ class Bridge:
         """The comparison key of a coded actor: its country, else the class of its
         organisation (`organisations.tsv` gives it: the Red Cross is NGO, the UN IGO; a
         non-state armed group without a country is IMG), IGO when the code is unknown."""
+        if country and country.strip().upper() in self.org_classes:
+            return self.org_classes[country.strip().upper()]  # an official of the UN, EU, ...
         if country:
             return self.actor(country)
         if not code:
