@@ -171,3 +171,52 @@ def test_visits_due_scheduled_or_gone_ahead(nlp: Any) -> None:
     assert modality(nlp, due, "talks") == "scheduled"
     assert modality(nlp, "The state visit is scheduled for Friday.", "visit") == "scheduled"
     assert modality(nlp, "The state visit went ahead on Friday.", "visit") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Provided that the ceasefire holds, Egypt will reopen the crossing.",
+            "reopen",
+            "conditional",
+        ),
+        (
+            "The sanctions will be lifted on condition that Iran halts enrichment.",
+            "lifted",
+            "conditional",
+        ),
+        ("It is possible that Minsk will send troops to the border.", "send", "speculated"),
+        ("Germany ruled out sending Taurus missiles to Ukraine.", "sending", "negated"),
+        ("None of the Gulf states condemned the strike.", "condemned", "negated"),
+        ("Talks collapsed without an agreement on prisoner exchanges.", "agreement", "negated"),
+        ("Beijing brushed off reports that it had sent troops to Myanmar.", "sent", "denied"),
+        (
+            "Japan announced it would send a destroyer to the Red Sea next month.",
+            "send",
+            "scheduled",
+        ),
+        ("The Philippines said it would file a protest with China.", "file", "speculated"),
+    ],
+)
+def test_more_constructions(nlp: Any, text: str, word: str, expected: str) -> None:
+    assert modality(nlp, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        (
+            "Officials discussed the planned visit of the Chinese premier to Canberra.",
+            "visit",
+            "scheduled",
+        ),
+        ("A suspected Israeli strike hit a base near Damascus.", "strike", "speculated"),
+        ("The proposed deal would give Russia access to the port.", "deal", "speculated"),
+        ("Reports of a Russian strike on Odesa could not be verified.", "strike", "speculated"),
+        ("The cancelled visit of the Indian minister angered Dhaka.", "visit", "negated"),
+        ("The strike on the depot killed four soldiers.", "strike", "asserted"),
+    ],
+)
+def test_how_a_noun_presents_its_event(nlp: Any, text: str, word: str, expected: str) -> None:
+    assert modality(nlp, text, word) == expected

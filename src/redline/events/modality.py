@@ -12,6 +12,7 @@ from typing import Any
 
 from redline.events.modality_cues import (
     APPEARANCE,
+    CANCELLED_MODIFIERS,
     COMMISSIVE,
     FUTURE_AUX,
     HEDGE_ADJECTIVES,
@@ -24,6 +25,8 @@ from redline.events.modality_cues import (
     ORDINALS,
     PAST_SPANS,
     SCHEDULE_GOVERNORS,
+    SCHEDULED_MODIFIERS,
+    SPECULATIVE_MODIFIERS,
     SPEECH_VERBS,
 )
 from redline.events.modality_marks import (
@@ -35,6 +38,7 @@ from redline.events.modality_marks import (
     negated,
     rebutted,
     ruled_out,
+    rules_out,
 )
 from redline.models import Modality
 
@@ -177,6 +181,8 @@ def read_modality(trigger: Any) -> ModalityReading:
         if depth > 0 and ruled_out(token):
             found.setdefault(Modality.SPECULATED, token.text)
             continue
+        if depth > 0 and rules_out(token) and path[depth - 1].dep_ in ("xcomp", "dobj", "pcomp"):
+            found.setdefault(Modality.NEGATED, token.text)  # "ruled out sending troops"
         if depth > 0 and litotes(token) and path[depth - 1].dep_ == "xcomp":
             continue  # "did not hesitate to condemn": asserted
         if own and negated(token):
@@ -209,7 +215,9 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     )
     if local:
         for word in _aux_words(token):
-            if word.lower_ in HEDGE_MODALS:
+            if word.lower_ == "would" and _future_in_past(token, path):
+                found.setdefault(Modality.SCHEDULED, word.text)
+            elif word.lower_ in HEDGE_MODALS:
                 found.setdefault(Modality.SPECULATED, word.text)
             elif word.lower_ in HEDGE_ADVERBS and not list(word.children):
                 found.setdefault(Modality.SPECULATED, word.text)
@@ -220,7 +228,16 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     if depth == 0:
         if token.lemma_ in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in token.children):
             found.setdefault(Modality.SPECULATED, token.text)  # "Ruto is expected in Washington"
+        if token.pos_ == "NOUN":
+            _noun_modifiers(token, found)
         return
+    if (
+        path[depth - 1].dep_ == "prep"
+        and path[depth - 1].lower_ == "of"
+        and token.pos_ == "NOUN"
+        and token.lemma_ in HEDGE_NOUNS
+    ):
+        found.setdefault(Modality.SPECULATED, token.text)  # "reports of a strike", "prospect of"
     _predicate_hedges(token, depth, path, found)
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
     if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
@@ -255,6 +272,35 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
             found.setdefault(Modality.SCHEDULED, token.text)
 
 
+def _future_in_past(token: Any, path: list[Any]) -> bool:
+    """ "announced it would send a destroyer next month": reported "would" with a date of its
+    own is the future of the report, not a hedge (without a date it stays speculated)."""
+    reported = any(
+        above.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ == "ccomp"
+        for depth, above in enumerate(path[1:], start=1)
+    )
+    dated = any(
+        (c.dep_ in ("npadvmod", "tmod") and c.ent_type_ == "DATE")
+        or (c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children))
+        for c in token.children
+    )
+    return reported and dated
+
+
+def _noun_modifiers(token: Any, found: dict[Modality, str]) -> None:
+    """ "the planned visit", "an alleged attack", "the cancelled summit"."""
+    for child in token.children:
+        if child.dep_ not in ("amod", "compound"):
+            continue
+        word = child.lower_
+        if word in CANCELLED_MODIFIERS:
+            found.setdefault(Modality.NEGATED, child.text)
+        elif word in SPECULATIVE_MODIFIERS:
+            found.setdefault(Modality.SPECULATED, child.text)
+        elif word in SCHEDULED_MODIFIERS:
+            found.setdefault(Modality.SCHEDULED, child.text)
+
+
 def _went_ahead(token: Any) -> bool:
     """ "The visit ... went ahead": "go" with "ahead" reports the event took place."""
     return token.lemma_ == "go" and any(c.lower_ == "ahead" for c in token.children)
@@ -266,6 +312,11 @@ def _predicate_hedges(token: Any, depth: int, path: list[Any], found: dict[Modal
     link = path[depth - 1].dep_
     if token.lemma_ in APPEARANCE and link in ("xcomp", "oprd", "acomp", "ccomp"):
         found.setdefault(Modality.SPECULATED, token.text)
+    if link == "ccomp" and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_ in HEDGE_ADJECTIVES | HEDGE_NOUNS
+        for c in token.children
+    ):
+        found.setdefault(Modality.SPECULATED, token.text)  # "it is possible that ..."
     if (
         depth == 2
         and path[0].tag_ == "VBG"

@@ -91,7 +91,10 @@ HEDGE_GOVERNORS = {
     "call",
     "ask",
 }
-HEDGE_ADJECTIVES = {"likely", "possible", "expected", "poised", "ready", "able", "unlikely"}
+HEDGE_ADJECTIVES = {
+    "likely", "possible", "expected", "poised", "ready", "able", "unlikely", "unclear",
+    "uncertain", "conceivable", "plausible",
+}  # fmt: skip
 HEDGE_NOUNS = {
     "speculation",
     "possibility",
@@ -124,6 +127,14 @@ LITOTES = {"hesitate", "fail"}
 ORDINALS = {"first", "last", "only", "second", "third"}
 # Spans that date an "ago" phrase well before the report: "a decade ago".
 PAST_SPANS = {"decade", "century", "generation"}
+# Modifiers that say how a nominal event is presented: "the planned visit", "an alleged
+# attack", "the cancelled summit".
+SCHEDULED_MODIFIERS = {"planned", "scheduled", "upcoming", "forthcoming", "impending"}
+SPECULATIVE_MODIFIERS = {
+    "alleged", "suspected", "possible", "potential", "proposed", "rumoured", "rumored",
+    "reported", "mooted", "prospective", "apparent", "likely", "hypothetical", "envisaged",
+}  # fmt: skip
+CANCELLED_MODIFIERS = {"cancelled", "canceled", "scrapped", "aborted", "abandoned"}
 # Verbs of appearance that hedge their complement: "appear close to agreeing".
 APPEARANCE = {"appear", "seem", "look"}
 # Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):

@@ -24,6 +24,8 @@ from redline.events.modality_cues import (
 )
 
 INVERTED_CONDITIONS = {"were", "should", "had"}
+PROVISOS = {"provided", "providing", "assuming"}
+NEGATIVE_PRONOUNS = {"none", "nobody", "nothing", "neither"}
 
 
 def has_condition(token: Any) -> bool:
@@ -45,6 +47,14 @@ def has_condition(token: Any) -> bool:
             and any(g.lower_ in ("case", "event") for g in child.children)
         ):
             return True  # "in case of", "in the event of/that"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "on"
+            and any(g.lemma_ == "condition" for g in child.children)
+        ):
+            return True  # "on condition that"
+        if child.lower_ in PROVISOS and any(g.dep_ == "ccomp" for g in child.children):
+            return True  # "provided that the ceasefire holds, ..."
         if (
             child.dep_ == "mark"
             and child.lower_ == "as"
@@ -83,15 +93,19 @@ def negated(token: Any) -> bool:
         and (token.head.head.lemma_ in NEGATING_NOUNS)
     ):
         return True  # "the absence of any strike"
-    if refrained(token):
-        return True
+    if refrained(token) or (
+        token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "without"
+    ):
+        return True  # "ended without an agreement"
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and any(
-            g.lower_ == "neither" for g in child.children
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            any(g.lower_ == "neither" for g in child.children)
+            or child.lower_ in NEGATIVE_PRONOUNS
+            or (child.lower_ == "one" and _negative_determiner(child))
         ):
-            return True  # "Neither Athens nor Ankara sent warships"
+            return True  # "Neither Athens nor Ankara sent warships", "none of them came"
         if child.dep_ == "prep" and any(
             g.dep_ == "pobj" and _negative_determiner(g) for g in child.children
         ):
@@ -127,13 +141,17 @@ def litotes(token: Any) -> bool:
     )
 
 
-def ruled_out(token: Any) -> bool:
-    """ "did not rule out supplying": a negated "rule out" is a hedge, not a negation."""
-    phrasal = token.lemma_ == "exclude" or (
+def rules_out(token: Any) -> bool:
+    """ "rule out" or "exclude" (negated or not)."""
+    return token.lemma_ == "exclude" or (
         token.lemma_ == "rule"
         and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     )
-    return phrasal and any(c.dep_ == "neg" for c in token.children)
+
+
+def ruled_out(token: Any) -> bool:
+    """ "did not rule out supplying": a negated "rule out" is a hedge, not a negation."""
+    return rules_out(token) and any(c.dep_ == "neg" for c in token.children)
 
 
 def false_report(token: Any) -> bool:
@@ -172,9 +190,13 @@ def denies(token: Any) -> bool:
     claims", "dismissed as groundless reports"); "denied entry" refuses, it does not deny."""
     if false_report(token):
         return True
+    objects = _denied_objects(token)
+    if token.lemma_ in ("brush", "shrug") and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    ):
+        return any(o.lemma_ in DENIAL_OBJECTS for o in objects)  # "brushed off reports"
     if token.lemma_ not in DENIAL_VERBS:
         return False
-    objects = _denied_objects(token)
     if token.lemma_ in OBJECT_DENIALS:
         return any(o.lemma_ in DENIAL_OBJECTS for o in objects)
     return not any(o.lemma_ in REFUSABLE_OBJECTS for o in objects)
