@@ -129,10 +129,17 @@ def evaluate(
     if isinstance(condition, NotOf):
         inner = evaluate(condition.child, report, ladder_on, as_asserted)
         return NO_MATCH if inner.strength else Match(Strength.ASSERTED)
-    matches = [evaluate(c, report, ladder_on, as_asserted) for c in condition.children]
     if isinstance(condition, AllOf):
+        # One child that does not match settles it: the rest (a ladder level, say) is not read.
+        matches: list[Match] = []
+        for child in condition.children:
+            match = evaluate(child, report, ladder_on, as_asserted)
+            if not match.strength:
+                return NO_MATCH
+            matches.append(match)
         weakest = min((m.strength for m in matches), default=Strength.NONE)
         return Match(weakest, _evidence(matches)) if weakest else NO_MATCH
+    matches = [evaluate(c, report, ladder_on, as_asserted) for c in condition.children]
     strongest = max((m.strength for m in matches), default=Strength.NONE)
     return (
         Match(strongest, _evidence([m for m in matches if m.strength == strongest]))
@@ -161,9 +168,40 @@ def _reached(state: LevelState, level: int) -> tuple[LadderEvidence, ...]:
 
 def _evidence(matches: Sequence[Match]) -> tuple[Evidence, ...]:
     out: list[Evidence] = []
+    placed: set[int] = set()  # by identity: the same item reached through two children
     for match in matches:
-        out.extend(e for e in match.evidence if not any(e is o for o in out))
+        ids = list(map(id, match.evidence))
+        if placed.isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
+            out.extend(match.evidence)
+            placed.update(ids)
+            continue
+        for item in match.evidence:
+            if id(item) not in placed:
+                placed.add(id(item))
+                out.append(item)
     return tuple(out)
+
+
+def possible_types(condition: Condition) -> frozenset[str] | None:
+    """The event types a report must have for the condition to match it; None: any type.
+
+    A report of another type gets `NO_MATCH` whatever else it says, so an evaluation may skip
+    it unread. Event leaves name types; a level leaf or a `not` can match a report of any
+    type; a provision leaf matches none.
+    """
+    if isinstance(condition, EventLeaf):
+        return condition.condition.types or None
+    if isinstance(condition, ProvisionLeaf):
+        return frozenset()
+    if isinstance(condition, LevelLeaf | NotOf):
+        return None
+    found = [possible_types(c) for c in condition.children]
+    if isinstance(condition, AllOf):
+        narrowing = [t for t in found if t is not None]
+        return frozenset.intersection(*narrowing) if narrowing else None
+    if any(t is None for t in found):
+        return None
+    return frozenset().union(*(t for t in found if t is not None))
 
 
 def uses_levels(condition: Condition) -> bool:

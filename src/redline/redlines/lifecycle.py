@@ -20,17 +20,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import cache
+from itertools import chain
 
 from redline.analysis.clustering import cluster_events
 from redline.analysis.evidence import EvidenceItem, LadderEvidence
-from redline.analysis.ladder import LevelState, ladder_items, level_at
+from redline.analysis.ladder import LevelState, ladder_items
 from redline.analysis.ladder_rules import Ladder
-from redline.analysis.reports import Report, in_pair, pair_key, report_order, reports_sources
+from redline.analysis.reports import (
+    Report,
+    country,
+    in_pair,
+    pair_key,
+    report_order,
+    reports_sources,
+)
 from redline.models import Modality
 from redline.redlines.alerts import Alert, AlertEvidence, AlertState, Role
-from redline.redlines.conditions import Match, Strength, evaluate
+from redline.redlines.conditions import Match, Strength, evaluate, possible_types
 from redline.redlines.rules import RedLine, RuleSet
+from redline.redlines.timeline import Timeline
 
 COUNTER_LOOKBACK = timedelta(days=365)
 LadderOn = Callable[[date], LevelState]
@@ -48,23 +56,32 @@ def evaluate_rules(
     of scope are left out, pairs out of scope are skipped, and an alert with fewer independent
     sources than `min_sources` is not raised.
     """
-    items: dict[tuple[str, str], list[EvidenceItem]] = {}
+    timelines: dict[tuple[str, str], Timeline] = {}
+    by_pair: dict[tuple[str, str], list[Report]] | None = None
 
     def ladder_for(pair: tuple[str, str]) -> LadderOn:
         """The pair's ladder by date, computed on first use (most rules never ask)."""
 
-        @cache
         def on(day: date) -> LevelState:
-            if pair not in items:
-                items[pair] = ladder_items(reports, ladder, pair, successors)
-            return level_at(items[pair], day)
+            nonlocal by_pair
+            if pair not in timelines:
+                if by_pair is None:
+                    by_pair = _by_ladder_pair(reports, successors or {})
+                own = by_pair.get((min(pair), max(pair)), [])
+                timelines[pair] = Timeline(ladder_items(own, ladder, pair, successors))
+            return timelines[pair].on(day)
 
         return on
 
     alerts: list[Alert] = []
     for rule in rules.rules:
         scope = rule.hygiene.scope
-        in_scope = [r for r in reports if scope.allows_outlets(r.outlets)]
+        types = possible_types(rule.condition)  # reports of other types cannot match
+        in_scope = [
+            r
+            for r in reports
+            if (types is None or r.event.type in types) and scope.allows_outlets(r.outlets)
+        ]
         for pair, group in _groups(rule, in_scope).items():
             if not scope.allows_pair(pair, rule.ordered):
                 continue
@@ -72,6 +89,21 @@ def evaluate_rules(
             if alert is not None and alert.sources >= scope.min_sources:
                 alerts.append(alert)
     return alerts
+
+
+def _by_ladder_pair(
+    reports: Sequence[Report], successors: Mapping[str, str]
+) -> dict[tuple[str, str], list[Report]]:
+    """The reports by the pair whose ladder they may count on (`ladder_items` keeps a report
+    for a pair only when its countries, historic ones mapped to their successors, are it)."""
+    out: dict[tuple[str, str], list[Report]] = {}
+    for report in reports:
+        source, target = country(report.event.source), country(report.event.target)
+        if source is None or target is None:
+            continue
+        a, b = successors.get(source, source), successors.get(target, target)
+        out.setdefault((min(a, b), max(a, b)), []).append(report)
+    return out
 
 
 def _groups(rule: RedLine, reports: Iterable[Report]) -> dict[tuple[str, str], list[Report]]:
@@ -165,33 +197,87 @@ def _confirmation(
 ) -> tuple[date, tuple[Report, ...]] | None:
     asserted = [r for r in _reports(assertions) if r.event.modality is Modality.ASSERTED]
     seen: list[Report] = []
+    sources = _Sources()
     for report in sorted(asserted, key=lambda r: (r.available_on or date.min, report_order(r))):
         seen.append(report)
+        sources.add(report)
         when = max(crossed_on, report.available_on or crossed_on)
         if rule.confirm.text and any(
             m.search(report.event.evidence.text) for m in rule.confirm.text_markers
         ):
             return when, (report,)
-        if rule.confirm.sources and reports_sources(seen) >= rule.confirm.sources:
+        if rule.confirm.sources and sources.count >= rule.confirm.sources:
             return when, _one_per_source(seen)
     return None
 
 
+class _Sources:
+    """`reports_sources` of a growing list of reports, kept up to date as each is added.
+
+    Documents sharing an outlet are one source: a new document is a source of its own unless
+    its outlets join it to sources already counted, which then become one with it.
+    """
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.docs: set[str] = set()
+        self.count = 0
+
+    def _find(self, key: str) -> str:
+        while self.parent.setdefault(key, key) != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def add(self, report: Report) -> None:
+        doc_id = report.event.evidence.doc_id
+        if doc_id in self.docs:  # a document counts with the outlets of its first report
+            return
+        self.docs.add(doc_id)
+        self.count += 1
+        for outlet in report.outlets:
+            name = f"outlet:{outlet}"
+            known = name in self.parent
+            here, there = self._find(f"doc:{doc_id}"), self._find(name)
+            if here != there:
+                self.parent[there] = here
+                if known:  # the outlet belonged to a counted source: the two are one now
+                    self.count -= 1
+
+
 def _one_per_source(reports: Sequence[Report]) -> tuple[Report, ...]:
+    """The reports that each add a source to those before them (a new document whose outlets
+    none of the kept ones share)."""
     out: list[Report] = []
+    docs: set[str] = set()
+    outlets: set[str] = set()
     for report in reports:
-        if reports_sources([*out, report]) > reports_sources(out):
+        doc_id = report.event.evidence.doc_id
+        if doc_id not in docs and outlets.isdisjoint(report.outlets):
             out.append(report)
+            docs.add(doc_id)
+            outlets.update(report.outlets)
     return tuple(out)
+
+
+def _distinct(matches: Iterable[Match]) -> list[Report | LadderEvidence]:
+    """The evidence of the matches, each object once, in order of first appearance.
+
+    The ladder items behind a level recur in the evidence of every match on a later date;
+    this drops the repeats at C speed before anything is done per item.
+    """
+    listed = list(matches)
+    keys = map(id, chain.from_iterable(m.evidence for m in listed))
+    items = chain.from_iterable(m.evidence for m in listed)
+    return list(dict(zip(keys, items, strict=True)).values())
 
 
 def _reports(matches: Iterable[Match]) -> list[Report]:
     out: dict[str, Report] = {}
-    for match in matches:
-        for item in match.evidence:
-            report = item if isinstance(item, Report) else _item_report(item)
-            if report is not None:
-                out.setdefault(report.event.id, report)
+    for item in _distinct(matches):
+        report = item if isinstance(item, Report) else _item_report(item)
+        if report is not None:
+            out.setdefault(report.event.id, report)
     return list(out.values())
 
 
@@ -213,14 +299,20 @@ def _evidence(
 ) -> tuple[AlertEvidence, ...]:
     out: list[AlertEvidence] = []
     placed: set[tuple[str, Role]] = set()
+    keys: dict[int, str] = {}  # by identity: ladder items recur in the evidence of every match
+
+    def key_of(item: Report | LadderEvidence) -> str:
+        found = keys.get(id(item))
+        if found is None:
+            found = keys[id(item)] = _key(item)
+        return found
 
     def add(items: Iterable[Report | LadderEvidence], role: Role) -> None:
         for item in items:
-            entry = _entry(item, role)
-            key = (entry.event_id or f"{entry.doc_id}:{entry.sentence}:{entry.text}", role)
+            key = (key_of(item), role)
             if key not in placed:
                 placed.add(key)
-                out.append(entry)
+                out.append(_entry(item, role))
 
     if signals and signalled_on is not None:
         add(signals[0].evidence, Role.SIGNALLED)
@@ -229,15 +321,22 @@ def _evidence(
     if confirmation:
         add(confirmation[1], Role.CONFIRMED)
     shown = {k for k, _ in placed}
-    for match in [*signals, *assertions]:
-        add([e for e in match.evidence if _key(e) not in shown], Role.SUPPORT)
+    add([e for e in _distinct([*signals, *assertions]) if key_of(e) not in shown], Role.SUPPORT)
     add(denials, Role.COUNTER)
     return tuple(out)
 
 
 def _key(item: Report | LadderEvidence) -> str:
-    entry = _entry(item, Role.SUPPORT)
-    return entry.event_id or f"{entry.doc_id}:{entry.sentence}:{entry.text}"
+    """What makes two pieces of evidence one: the event, else the sentence (as `_entry` has it)."""
+    report = item if isinstance(item, Report) else _item_report(item)
+    if report is not None and report.event.id:
+        return report.event.id
+    if report is not None:
+        evidence = report.event.evidence
+    else:
+        assert not isinstance(item, Report)
+        evidence = item.evidence
+    return f"{evidence.doc_id}:{evidence.sentence}:{evidence.text.strip()}"
 
 
 def _entry(item: Report | LadderEvidence, role: Role) -> AlertEvidence:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from redline.redlines.status import record_transition
 from redline.store.alerts_schema import alert_evidence, alerts
 
 ATTEMPTS = 3
+CHUNK = 500
 
 
 class AlertRepository:
@@ -29,17 +30,25 @@ class AlertRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def replace(self, rules: Sequence[str], found: Sequence[Alert]) -> list[Alert]:
+    def replace(
+        self,
+        rules: Sequence[str],
+        found: Sequence[Alert],
+        pairs: Collection[tuple[str, str]] | None = None,
+    ) -> list[Alert]:
         """Make the stored alerts of `rules` exactly `found`, in one transaction.
 
-        Returns the alerts that are new or changed (what a notifier would send). A concurrent
-        evaluation may insert the same alert first (PostgreSQL): the transaction is then
-        retried, and finds that row to update.
+        With `pairs` (unordered, as `min, max`), only the alerts of those pairs are replaced
+        and the others are left as they are (an incremental evaluation). Returns the alerts
+        that are new or changed (what a notifier would send). An alert whose fingerprint did
+        not change keeps its row and its evidence untouched. A concurrent evaluation may insert
+        the same alert first (PostgreSQL): the transaction is then retried, and finds that row
+        to update.
         """
         for attempt in range(ATTEMPTS):
             try:
                 with self.engine.begin() as conn:
-                    return self._replace(conn, rules, found)
+                    return self._replace(conn, rules, found, pairs)
             except IntegrityError as exc:
                 if attempt == ATTEMPTS - 1:
                     raise StoreError(f"could not save alerts: {exc}") from exc
@@ -48,36 +57,39 @@ class AlertRepository:
         return []
 
     def _replace(
-        self, conn: Connection, rules: Sequence[str], found: Sequence[Alert]
+        self,
+        conn: Connection,
+        rules: Sequence[str],
+        found: Sequence[Alert],
+        pairs: Collection[tuple[str, str]] | None,
     ) -> list[Alert]:
+        columns = (alerts.c.id, alerts.c.state, alerts.c.fingerprint, alerts.c.created_at)
+        query = select(*columns, alerts.c.updated_at, alerts.c.pair_a, alerts.c.pair_b)
         existing = {
             row.id: row
-            for row in conn.execute(
-                select(
-                    alerts.c.id,
-                    alerts.c.state,
-                    alerts.c.fingerprint,
-                    alerts.c.created_at,
-                    alerts.c.updated_at,
-                ).where(alerts.c.rule.in_(list(rules)))
-            )
+            for row in conn.execute(query.where(alerts.c.rule.in_(list(rules))))
+            if pairs is None or _unordered(row.pair_a, row.pair_b) in pairs
         }
-        if existing:
-            conn.execute(delete(alerts).where(alerts.c.id.in_(list(existing))))
         now = datetime.now(UTC)
+        digests = {alert.id: fingerprint(alert) for alert in found}
+        stale = [
+            key
+            for key, row in existing.items()
+            if key not in digests or row.fingerprint != digests[key]
+        ]
+        for start in range(0, len(stale), CHUNK):
+            conn.execute(delete(alerts).where(alerts.c.id.in_(stale[start : start + CHUNK])))
         changed_alerts: list[Alert] = []
         for alert in found:
-            digest = fingerprint(alert)
+            digest = digests[alert.id]
             before = existing.get(alert.id)
-            created, updated = now, now
-            if before is not None:
-                created = before.created_at
-                updated = before.updated_at if before.fingerprint == digest else now
-            if updated == now:
-                changed_alerts.append(alert)
+            if before is not None and before.fingerprint == digest:
+                continue  # unchanged: its row and evidence stay as they are
+            created = before.created_at if before is not None else now
+            changed_alerts.append(alert)
             if before is None or before.state != alert.state.value:
                 record_transition(conn, alert, before.state if before else None, now)
-            row = _alert_row(alert, digest) | {"created_at": created, "updated_at": updated}
+            row = _alert_row(alert, digest) | {"created_at": created, "updated_at": now}
             conn.execute(insert(alerts), row)
             rows = [_evidence_row(alert.id, i, e) for i, e in enumerate(alert.evidence)]
             if rows:
@@ -106,6 +118,26 @@ class AlertRepository:
         found = [_row_alert(r, evidence.get(r.id, [])) for r in rows]
         return sorted(found, key=lambda a: (order[a.state], a.rule, a.pair))
 
+    def stored(
+        self, rules: Sequence[str], except_pairs: Collection[tuple[str, str]] = ()
+    ) -> list[Alert]:
+        """The stored alerts of `rules`, but for those of `except_pairs` (unordered)."""
+        query = select(alerts).where(alerts.c.rule.in_(list(rules)))
+        with self.engine.connect() as conn:
+            rows = [
+                r for r in conn.execute(query) if _unordered(r.pair_a, r.pair_b) not in except_pairs
+            ]
+            evidence: dict[str, list[AlertEvidence]] = {}
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), CHUNK):
+                for row in conn.execute(
+                    select(alert_evidence)
+                    .where(alert_evidence.c.alert_id.in_(ids[start : start + CHUNK]))
+                    .order_by(alert_evidence.c.alert_id, alert_evidence.c.position)
+                ):
+                    evidence.setdefault(row.alert_id, []).append(_row_evidence(row))
+        return [_row_alert(r, evidence.get(r.id, [])) for r in rows]
+
     def fingerprints(self) -> dict[str, str]:
         """Each stored alert's fingerprint (what changes whenever the alert does)."""
         with self.engine.connect() as conn:
@@ -119,7 +151,12 @@ class AlertRepository:
         return row.updated_at if row else None
 
 
+def _unordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
 def fingerprint(alert: Alert) -> str:
+    """A digest of the alert's JSON form: it changes whenever anything shown of it does."""
     data = json.dumps(alert.to_json(), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

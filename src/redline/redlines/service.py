@@ -1,30 +1,39 @@
 """Red lines over a store: read the reports, evaluate the rules, save the alerts.
 
 `refresh(store)` is what the ingest path calls after documents arrive; the CLI's `redlines
-check` calls it with the user's rules. Every call re-evaluates the stored events as a whole,
-so the alerts depend only on what is stored, not on the order it arrived in.
+check` calls it with the user's rules. An alert depends only on the reports of its pair (and,
+for the ladder, of the historic states its pair continues), so a refresh re-evaluates only the
+pairs that sightings stored since the last evaluation touch (`marks.changed_pairs`), and keeps
+the other alerts as they are. When that cannot be told (never evaluated, other rules or ladder,
+a sighting committed out of order) it evaluates the whole store. Either way the alerts depend
+only on what is stored, not on the order it arrived in or the steps it was refreshed in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 
 from redline.analysis.ladder_rules import Ladder, packaged_ladder
 from redline.analysis.reports import Report
 from redline.models import Event
 from redline.redlines.alerts import Alert
+from redline.redlines.digest import evaluation_digest
 from redline.redlines.lifecycle import evaluate_rules
-from redline.redlines.marks import mark_evaluated, sightings
+from redline.redlines.marks import changed_pairs, last_mark, mark_evaluated
 from redline.redlines.repository import AlertRepository
 from redline.redlines.rules import RuleSet, configured_rules
 from redline.store import EventFilter, Store
+from redline.store.records import row_event
 from redline.store.schema import document_copies
+from redline.store.schema import events as event_rows
 
 CHUNK = 500
+PAIRS_PER_QUERY = 100
+Pair = tuple[str, str]
 
 
 def refresh(
@@ -32,23 +41,91 @@ def refresh(
     rules: RuleSet | None = None,
     ladder: Ladder | None = None,
     on_change: Callable[[Alert], None] | None = None,
+    full: bool = False,
 ) -> list[Alert]:
     """Evaluate `rules` (default: `configured_rules()`) over the store and save the alerts.
 
-    Returns every alert; `on_change` is called with each one that is new or changed since the
-    last evaluation (what a notifier sends).
+    Only the pairs touched since the last evaluation are evaluated, unless `full` or the rules
+    differ from those of the last evaluation. Returns every alert of the rules (by rule, then
+    pair); `on_change` is called with each one that is new or changed since the last
+    evaluation (what a notifier sends).
     """
     rules = rules or configured_rules()
-    seen = sightings(store.engine)  # counted first: later arrivals make the next run evaluate
-    pairs = [r.pair for r in rules.rules]
-    reports = stored_reports(store, None if any(p is None for p in pairs) else pairs)
-    alerts = evaluate_rules(rules, reports, ladder or packaged_ladder(), successors())
-    changed = AlertRepository(store.engine).replace(rules.ids, alerts)
-    mark_evaluated(store.engine, seen)
+    ladder = ladder or packaged_ladder()
+    digest = evaluation_digest(rules, ladder, successors())
+    mark = last_mark(store.engine)
+    # Counted first: sightings stored while this runs are above the new mark, for the next run.
+    seen, changed = changed_pairs(store.engine, mark)
+    repository = AlertRepository(store.engine)
+    if full or changed is None or mark.digest != digest:
+        alerts = evaluate_rules(rules, _reports(store, rules, None), ladder, successors())
+        updated = repository.replace(rules.ids, alerts)
+    else:
+        touched = affected_pairs(changed)
+        fresh = []
+        if touched:
+            reports = _reports(store, rules, touched)
+            found = evaluate_rules(rules, reports, ladder, successors())
+            fresh = [a for a in found if unordered(a.pair) in touched]
+        updated = repository.replace(rules.ids, fresh, touched)
+        order = {rule: i for i, rule in enumerate(rules.ids)}
+        kept = repository.stored(rules.ids, touched)
+        alerts = sorted([*fresh, *kept], key=lambda a: (order[a.rule], a.pair))
+    mark_evaluated(store.engine, seen.count, seen, digest)
     if on_change is not None:
-        for alert in changed:
+        for alert in updated:
             on_change(alert)
     return alerts
+
+
+def unordered(pair: Pair) -> Pair:
+    """The pair with its codes sorted."""
+    return (pair[0], pair[1]) if pair[0] <= pair[1] else (pair[1], pair[0])
+
+
+def affected_pairs(changed: Iterable[Pair]) -> set[Pair]:
+    """The pairs whose alerts new reports of `changed` pairs can move: their own, and the pair
+    of the states that continue them (a SUN-PRK report counts on the RUS-PRK ladder)."""
+    mapping = successors()
+    out: set[Pair] = set()
+    for a, b in changed:
+        out.add(unordered((a, b)))
+        out.add(unordered((mapping.get(a, a), mapping.get(b, b))))
+    return out
+
+
+def _reports(store: Store, rules: RuleSet, touched: Collection[Pair] | None) -> list[Report]:
+    """The reports a full evaluation of `rules` reads, narrowed to the `touched` pairs.
+
+    Rules with pairs read those pairs by the events' country columns; a rule without a pair
+    reads every event, grouped by `pair_key` (country, else actor code), so narrowed it reads
+    the touched pairs by those same keys.
+    """
+    pairs = [r.pair for r in rules.rules]
+    if any(p is None for p in pairs):
+        return stored_reports(store) if touched is None else _keyed_reports(store, touched)
+    wanted = {unordered(p) for p in pairs if p is not None}
+    return stored_reports(store, wanted if touched is None else wanted & set(touched))
+
+
+def _keyed_reports(store: Store, pairs: Collection[Pair]) -> list[Report]:
+    """The reports whose `pair_key` is one of `pairs` or of their predecessors' pairs."""
+    wanted = sorted(
+        {(a, b) for x, y in pairs for a in (x, *predecessors(x)) for b in (y, *predecessors(y))}
+    )
+    source = func.coalesce(event_rows.c.source_country, event_rows.c.source_code)
+    target = func.coalesce(event_rows.c.target_country, event_rows.c.target_code)
+    found: dict[str, Event] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(wanted), PAIRS_PER_QUERY):
+            chunk = wanted[start : start + PAIRS_PER_QUERY]
+            either = [
+                or_(and_(source == a, target == b), and_(source == b, target == a))
+                for a, b in chunk
+            ]
+            for row in conn.execute(select(event_rows).where(or_(*either))):
+                found.setdefault(row.id, row_event(row))
+    return _as_reports(store, list(found.values()))
 
 
 def stored_reports(
@@ -65,6 +142,10 @@ def stored_reports(
                     for event in store.events(EventFilter(pair=(a, b))):
                         found.setdefault(event.id, event)
         events = list(found.values())
+    return _as_reports(store, events)
+
+
+def _as_reports(store: Store, events: list[Event]) -> list[Report]:
     published, outlets = document_sightings(store, {e.evidence.doc_id for e in events})
     return [
         Report(

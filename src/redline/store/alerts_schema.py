@@ -118,4 +118,10 @@ evaluation_marks = Table(
     Column("name", String(64), primary_key=True),
     Column("value", Integer, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+    # Migration 0006: the highest document_copies.id the evaluation had seen, the events the
+    # store then held, and the digest of the rules and ladder it evaluated (an incremental
+    # refresh needs all three).
+    Column("watermark", Integer),
+    Column("events", Integer),
+    Column("digest", String(64)),
 )
