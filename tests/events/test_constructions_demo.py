@@ -147,3 +147,11 @@ def test_the_move_refers_to_the_latest_act(pipeline: Any) -> None:
     text = "Iran shipped drones to Russia. Ukraine condemned the move."
     assert triples(code(pipeline, text)) == {("IRN", "RUS", "AID"), ("UKR", "IRN", "ACCUSE")}
     assert triples(code(pipeline, "Ukraine condemned a move.")) == {("UKR", None, "ACCUSE")}
+
+
+def test_a_year_after_dates_the_clause_back_from_the_report(pipeline: Any) -> None:
+    text = "The announcement comes a year after Iran and Russia signed the drone agreement."
+    events = code(pipeline, text, day="2025-06-17")
+    assert [
+        (e.type, e.date.value, e.date.precision and e.date.precision.value) for e in events
+    ] == [("AGREE", date(2024, 6, 1), "month")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from redline.models import DatePrecision, EventDate, Modality
@@ -13,6 +13,13 @@ from redline.nlp.dates import Tense, find_date_expressions, resolve_date
 HISTORICAL_AFTER_DAYS = 365
 # "in the coming days", "over the next few weeks": soon, but no day: the publication month.
 # "in the coming months": the publication year.
+# "a year after X signed": X is dated back from the report (forward for "before").
+INTERVAL = re.compile(
+    r"\b(an?|one|two|three|four|five|six|\d+)\s+(day|week|month|year)s?\s+(after|before)\b",
+    re.IGNORECASE,
+)
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+SIDES = {"after": -1, "before": 1}
 SOON = re.compile(r"\b(?:coming|next(?: few)?)\s+(days|weeks|months)\b", re.IGNORECASE)
 
 
@@ -98,6 +105,9 @@ def event_date(
                 resolved = resolve_date(phrase.text, published, anchor=anchor, tense=tense)
                 if resolved is not None and resolved.value is not None:
                     return resolved
+    interval = _interval(trigger, phrases, published)
+    if interval is not None:
+        return interval
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     reported = modality in (Modality.ASSERTED, Modality.DENIED, Modality.NEGATED)
     owners = path if reported else path[: 2 if infinitive else 1]
@@ -112,6 +122,28 @@ def event_date(
                 if soon is not None:
                     return soon
     return EventDate(published, DatePrecision.DAY, "")
+
+
+def _interval(trigger: Any, phrases: list[DatePhrase], published: date) -> EventDate | None:
+    """ "The announcement comes a year after Putin and Kim signed the treaty": the signing is
+    a year before the report (after) or a year after it (before), not a year from now."""
+    marks = [c.lower_ for c in trigger.children if c.dep_ == "mark" and c.lower_ in SIDES]
+    for phrase in phrases if marks else []:
+        found = INTERVAL.search(phrase.text)
+        if phrase.owner != trigger.i or found is None or found.group(3).lower() != marks[0]:
+            continue
+        count = NUMBERS.get(found.group(1).lower()) or int(found.group(1))
+        unit = found.group(2).lower()
+        sign = SIDES[marks[0]]
+        if unit in ("day", "week"):
+            value = published + timedelta(days=sign * count * (7 if unit == "week" else 1))
+            return EventDate(value, DatePrecision.DAY, phrase.text)
+        months = (
+            published.year * 12 + published.month - 1 + sign * count * (12 if unit == "year" else 1)
+        )
+        value = date(months // 12, months % 12 + 1, 1)
+        return EventDate(value, DatePrecision.MONTH, phrase.text)
+    return None
 
 
 def _soon(text: str, published: date) -> EventDate | None:
