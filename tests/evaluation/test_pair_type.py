@@ -115,3 +115,14 @@ def test_an_officials_organisation_country_is_compared_as_its_class() -> None:
     # People tables give UN and EU officials the organisation as their "country".
     assert packaged_bridge().event_actor("UN", "UNIGO") == "IGO"
     assert packaged_bridge().event_actor("EU", "EUGOV") == "IGO"
+
+
+def test_cameo_unknown_actor_is_no_actor() -> None:
+    bridge = packaged_bridge()
+    assert bridge.actor("---") is None
+    assert bridge.actor("---GOV") is None
+    case = parse_case(
+        {"id": "u", "text": "t", "expected": [{"source": "RWA", "target": "---", "code": "141"}]},
+        "test",
+    )
+    assert gold_triples(case, bridge) == [("RWA", None, "PROTEST")]

@@ -58,6 +58,8 @@ class Bridge:
         if not code:
             return None
         code = code.strip().upper()
+        if code.startswith("---"):
+            return None  # CAMEO's unknown actor ("---", "---GOV"): redline leaves it uncoded
         if code.startswith(ORG_CLASSES):
             return code[:3]
         head = code[:3]
