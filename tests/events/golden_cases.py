@@ -25,6 +25,8 @@ class GoldenCase:
     events: list[dict[str, Any]]
     reason: str
     scope: str = "sentence"
+    # Why the coder still gets this case wrong (which construction it lacks); None = passes.
+    known_gap: str | None = None
 
 
 def load_cases(name: str) -> list[GoldenCase]:
@@ -38,6 +40,7 @@ def load_cases(name: str) -> list[GoldenCase]:
             c["events"] or [],
             c["reason"],
             c.get("scope", "sentence"),
+            c.get("known_gap"),
         )
         for c in data["cases"]
     ]
