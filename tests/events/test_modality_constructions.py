@@ -220,3 +220,12 @@ def test_more_constructions(nlp: Any, text: str, word: str, expected: str) -> No
 )
 def test_how_a_noun_presents_its_event(nlp: Any, text: str, word: str, expected: str) -> None:
     assert modality(nlp, text, word) == expected
+
+
+def test_a_conceded_supposition_is_speculated_and_the_main_clause_stands(nlp: Any) -> None:
+    text = "Even if Washington objects, the batteries will be delivered on Friday."
+    assert modality(nlp, text, "objects") == "speculated"
+    assert modality(nlp, text, "delivered") == "scheduled"
+    assert modality(nlp, "Even though Washington objected, Ankara bought them.", "objected") == (
+        "asserted"
+    )

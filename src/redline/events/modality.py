@@ -31,6 +31,7 @@ from redline.events.modality_cues import (
 )
 from redline.events.modality_marks import (
     attributed_condition,
+    conceded,
     denies,
     has_condition,
     is_denial,
@@ -185,6 +186,8 @@ def read_modality(trigger: Any) -> ModalityReading:
             found.setdefault(Modality.NEGATED, token.text)  # "ruled out sending troops"
         if depth > 0 and litotes(token) and path[depth - 1].dep_ == "xcomp":
             continue  # "did not hesitate to condemn": asserted
+        if own and conceded(token):
+            found.setdefault(Modality.SPECULATED, "even if")
         if own and negated(token):
             found.setdefault(Modality.NEGATED, token.text)
         if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":

@@ -28,6 +28,16 @@ PROVISOS = {"provided", "providing", "assuming"}
 NEGATIVE_PRONOUNS = {"none", "nobody", "nothing", "neither"}
 
 
+def conceded(token: Any) -> bool:
+    """ "Even if Washington objects, ...": the conceded clause is a supposition, not a fact."""
+    return any(
+        c.dep_ == "mark"
+        and c.lower_ == "if"
+        and any(g.lower_ == "even" and g.i < c.i for g in token.children)
+        for c in token.children
+    )
+
+
 def has_condition(token: Any) -> bool:
     """True when `token` carries a condition ("if", "unless", "in case of", "as long as",
     "if and when", "should X ...", "were X to ...")."""
