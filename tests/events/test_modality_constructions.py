@@ -229,3 +229,17 @@ def test_a_conceded_supposition_is_speculated_and_the_main_clause_stands(nlp: An
     assert modality(nlp, "Even though Washington objected, Ankara bought them.", "objected") == (
         "asserted"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Vietnam avoided condemning the invasion.", "condemning", "negated"),
+        ("The talks were called off.", "talks", "negated"),
+        ("The summit was cancelled after the coup.", "summit", "negated"),
+        ("The summit was postponed until next year.", "summit", "scheduled"),
+        ("The summit took place in Astana.", "summit", "asserted"),
+    ],
+)
+def test_avoided_cancelled_and_postponed(nlp: Any, text: str, word: str, expected: str) -> None:
+    assert modality(nlp, text, word) == expected

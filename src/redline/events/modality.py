@@ -13,6 +13,7 @@ from typing import Any
 from redline.events.modality_cues import (
     APPEARANCE,
     CANCELLED_MODIFIERS,
+    CANCELLING,
     COMMISSIVE,
     FUTURE_AUX,
     HEDGE_ADJECTIVES,
@@ -24,6 +25,7 @@ from redline.events.modality_cues import (
     NEGATING_GOVERNORS,
     ORDINALS,
     PAST_SPANS,
+    POSTPONING,
     SCHEDULE_GOVERNORS,
     SCHEDULED_MODIFIERS,
     SPECULATIVE_MODIFIERS,
@@ -245,7 +247,9 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
     if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
         # "A meeting ... is scheduled for Friday", "talks are expected next week"
-        if token.lemma_ in SCHEDULE_GOVERNORS and not _went_ahead(token):
+        if _called_off(token):
+            found.setdefault(Modality.NEGATED, token.text)  # "the talks were called off"
+        elif token.lemma_ in SCHEDULE_GOVERNORS | POSTPONING and not _went_ahead(token):
             found.setdefault(Modality.SCHEDULED, token.text)
         elif token.lemma_ in HEDGE_GOVERNORS:
             found.setdefault(Modality.SPECULATED, token.text)
@@ -302,6 +306,15 @@ def _noun_modifiers(token: Any, found: dict[Modality, str]) -> None:
             found.setdefault(Modality.SPECULATED, child.text)
         elif word in SCHEDULED_MODIFIERS:
             found.setdefault(Modality.SCHEDULED, child.text)
+
+
+def _called_off(token: Any) -> bool:
+    """ "was cancelled", "were called off", "was scrapped": the event will not take place."""
+    if token.lemma_ in CANCELLING:
+        return True
+    return token.lemma_ == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    )
 
 
 def _went_ahead(token: Any) -> bool:

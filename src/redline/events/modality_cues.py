@@ -116,7 +116,11 @@ HEDGE_NOUNS = {
 SCHEDULE_GOVERNORS = {"plan", "schedule", "set", "due", "prepare", "go", "decide", "resolve"}
 CONDITION_MARKS = {"if", "unless"}
 NEGATIONS = {"not", "n't", "never", "no"}
-NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease"}
+NEGATING_GOVERNORS = {"fail", "refuse", "decline", "omit", "stop", "cease", "avoid"}
+# Predicates that call off a nominal event ("the talks were cancelled") or move it later
+# ("the summit was postponed until May").
+CANCELLING = {"cancel", "scrap", "abort", "abandon"}
+POSTPONING = {"postpone", "delay", "defer", "reschedule"}
 # Nouns that say their "of" object did not happen: "the absence of any strike".
 NEGATING_NOUNS = {"absence", "lack"}
 # Verbs whose "from" gerund did not happen: "refrained from recognising".
