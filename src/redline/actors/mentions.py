@@ -12,6 +12,8 @@ from redline.actors.tables import ActorTables, AliasTarget
 
 # Proper-name aliases must be written with a capital in the text ("US", not "us").
 _LEADING_ARTICLES = {"the", "a", "an"}
+# Lowercase particles that may open a proper name in running text.
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "van", "von", "der", "da", "di", "du"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,5 +106,8 @@ class MentionFinder:
     @staticmethod
     def _plausible(span: Any, targets: list[AliasTarget]) -> list[AliasTarget]:
         words = [t for t in span if t.lower_ not in _LEADING_ARTICLES] or list(span)
+        if len(words) > 1 and words[0].text in _NAME_PARTICLES:
+            words = words[1:]  # "al-Qaeda", "bin Laden": a lowercase particle opens the name
+        words = [w for w in words if w.text != "-"] or words
         capitalised = words[0].text[:1].isupper() or words[0].text[:1].isdigit()
         return [t for t in targets if t.kind == "agent" or capitalised]

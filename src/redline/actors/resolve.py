@@ -14,6 +14,8 @@ _ROLE_RANK = {"HOS": 0, "HOG": 1, "FM": 2, "DM": 3, "NSA": 4, "INT": 5}
 # Generic agents that stand for the outlet's own state when no country is named
 # ("the government", "the presidential office" in a Seoul paper mean KOR).
 CONTEXTUAL_SECTORS = frozenset({"GOV", "HOS", "DIP", "LEG", "SPY"})
+# The CAMEO class of militant groups that belong to no state (al-Qaeda, the Islamic State).
+STATELESS = "IMG"
 
 
 def role_on(roles: Sequence[Role], day: date) -> Role | None:
@@ -77,6 +79,10 @@ def resolve_mentions(
             else:
                 continue
             break
+    if country is None and org is None and sector == STATELESS:
+        # A transnational armed group with no state (al-Qaeda): coded by its class.
+        words = text or " ".join(m.text for m in mentions)
+        return Actor(code=STATELESS, country=None, sector=STATELESS, person=person, text=words)
     if country is None and org is None:
         if not (contextual and sector in CONTEXTUAL_SECTORS and home_country):
             return None
@@ -90,16 +96,21 @@ def resolve_mentions(
     )
 
 
+# "Syrian-backed Amal militia", "Qaeda-linked rebels": the first name is a backer or ally.
+AFFINITY_SUFFIXES = ("backed", "linked", "allied", "aligned", "sponsored", "supported")
+
+
 def _residence_first(mentions: Sequence[Mention], text: str) -> list[Mention]:
     """The mentions that name an affinity rather than membership put after the others: an
     ethnic nationality ("ethnic Albanians in south Serbia": a group is coded by the state it
-    lives in) and a "pro-" adjective ("the pro-Iranian Party of God": a Lebanese group),
-    when the phrase names something else as well."""
+    lives in), a "pro-" adjective ("the pro-Iranian Party of God": a Lebanese group) and a
+    backer ("the Syrian-backed Amal militia"), when the phrase names something else as well."""
     lowered = " ".join(text.lower().split())
     ethnic = [
         m
         for m in mentions
         if any(f"{cue}{m.text.lower()}" in lowered for cue in ("ethnic ", "pro-", "pro "))
+        or any(f"{m.text.lower()}-{cue}" in lowered for cue in AFFINITY_SUFFIXES)
     ]
     if not ethnic or len(ethnic) == len(mentions):
         return list(mentions)

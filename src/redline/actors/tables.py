@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from redline.errors import DataFileError
 
@@ -125,7 +125,9 @@ def load_into(
             "people.tsv",
             "agents.tsv",
             "institutions.tsv",
+            "institutions_extra.tsv",
             "metonyms.tsv",
+            "aliases_extra.tsv",
         )
     }
     try:
@@ -160,7 +162,7 @@ def load_into(
             for row in _rows(files["agents.tsv"], "agents.tsv"):
                 tables.agents[" ".join(row["alias"].lower().split())] = row["sector"].upper()
                 tables.add_alias(row["alias"], AliasTarget("agent", row["sector"].upper()), first)
-        for name in ("institutions.tsv", "metonyms.tsv"):
+        for name in ("institutions.tsv", "institutions_extra.tsv", "metonyms.tsv"):
             if files[name].exists():
                 for row in _rows(files[name], name):
                     body = Institution(
@@ -170,6 +172,8 @@ def load_into(
                     for alias in [row["name"], *_split(row["aliases"])]:
                         target = AliasTarget("institution", body.name)
                         tables.add_alias(alias, target, first=first or name == "metonyms.tsv")
+        if files["aliases_extra.tsv"].exists():
+            _extra_aliases(tables, files["aliases_extra.tsv"], first)
         places = base / "places.tsv"
         if places.exists():
             for row in _rows(places, "places.tsv"):
@@ -179,6 +183,22 @@ def load_into(
     except (OSError, ValueError, KeyError) as exc:
         raise DataFileError(f"actor tables in {base} are invalid: {exc}") from exc
     return tables
+
+
+def _extra_aliases(tables: ActorTables, path: Path, first: bool) -> None:
+    """Add further spellings of entities already loaded (an unknown key is an error)."""
+    known: dict[str, Iterable[str]] = {
+        "country": tables.countries,
+        "org": tables.organisations,
+        "person": tables.roles,
+        "institution": tables.institutions,
+    }
+    for row in _rows(path, path.name):
+        kind, key = row["kind"], row["key"]
+        if kind not in known or key not in known[kind]:
+            raise ValueError(f"{path.name}: {kind} {key!r} is not in the tables")
+        target = AliasTarget(cast(AliasKind, kind), key)
+        tables.add_alias(row["alias"], target, first=first or kind == "institution")
 
 
 @lru_cache(maxsize=1)
