@@ -155,3 +155,22 @@ def test_a_year_after_dates_the_clause_back_from_the_report(pipeline: Any) -> No
     assert [
         (e.type, e.date.value, e.date.precision and e.date.precision.value) for e in events
     ] == [("AGREE", date(2024, 6, 1), "month")]
+
+
+def test_a_mistagged_noun_does_not_own_the_date_after_it(pipeline: Any) -> None:
+    text = "Kim Jong Il visited China in 2000. He travelled to Moscow by train the following year."
+    events = code(pipeline, text, day="2024-06-14")
+    assert [(e.type, e.date.value) for e in events][-1] == ("CONSULT", date(2001, 1, 1))
+
+
+def test_troops_sent_with_no_agent_were_sent_by_their_state(pipeline: Any) -> None:
+    assert coded(pipeline, "Belarusian troops were sent to Russia.") == [
+        ("AID", "BLR", "RUS", "asserted")
+    ]
+    events = code(pipeline, "Iranian diplomats were expelled from France.")
+    assert "IRN" not in {e.source.country for e in events}
+
+
+def test_troops_sent_into_combat_against_a_state_fight_it(pipeline: Any) -> None:
+    events = coded(pipeline, "Chadian troops were sent into combat against Sudan.")
+    assert events == [("ASSAULT", "TCD", "SDN", "asserted")]

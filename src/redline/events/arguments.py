@@ -109,6 +109,8 @@ def of_conjuncts(head: Any) -> list[Any]:
 ALLEGING = {"allege", "claim", "charge", "assert", "insist"}
 CAUSATIVES = {"let", "allow", "make", "have", "help"}
 # "Moscow received weapons from Pyongyang": the giver is the source.
+# Verbs of sending: the owner of what is sent is the sender when no agent is named.
+SENDING = {"send", "deploy", "dispatch", "deliver", "supply", "ship", "transfer", "move"}
 RECEIVING = {"receive", "obtain", "acquire", "import", "buy", "purchase", "get", "accept"}
 
 
@@ -137,6 +139,16 @@ def verb_arguments(verb: Any) -> Arguments:
             ]
         if givers:
             return Arguments(tuple(givers), tuple(sources))
+    if not sources and verb.lemma_ in SENDING:
+        # "North Korean troops were sent to Russia": with no agent, the state the sent troops
+        # or goods belong to sent them.
+        sources = [
+            m
+            for o in verb.children
+            if o.dep_ in PASSIVE_SUBJECTS
+            for m in o.children
+            if m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN")
+        ]
     if verb.lemma_ in ALLEGING and not targets:
         # "The US claimed that ISIL had attacked Iraq": the accused is the doer of the
         # reported act, not the state named after it.

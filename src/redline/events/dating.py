@@ -33,6 +33,8 @@ class DatePhrase:
 
 
 PRESENT_TAGS = {"VBZ", "VBP"}
+# A "verb" in a noun's place is a mistagged noun ("travelled by train the following year").
+NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound"}
 
 
 def _owner(token: Any, triggers: set[int]) -> int:
@@ -46,7 +48,7 @@ def _owner(token: Any, triggers: set[int]) -> int:
     node = token
     while node.head.i != node.i:
         child, node = node, node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in NOMINAL_DEPS:
             if (
                 child.dep_ in ("nsubj", "nsubjpass")
                 and child.pos_ in ("NOUN", "PROPN")
