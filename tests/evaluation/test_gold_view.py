@@ -51,3 +51,16 @@ def test_a_refused_act_of_help_is_a_rejection_and_other_negated_events_are_dropp
     assert [e.type for e in gold_view(case("REJECT"), events)] == ["REJECT", "REJECT"]
     labelled = gold_view(case("REJECT", "negated"), events)
     assert [e.type for e in labelled] == ["SUPPORT", "AID", "ASSAULT", "ACCUSE"]
+
+
+def test_a_signing_done_is_support_against_unlabelled_gold() -> None:
+    from dataclasses import replace
+
+    signed = replace(event("AGREE", Modality.ASSERTED), cameo="057")
+    promised = replace(event("AGREE", Modality.SCHEDULED), cameo="057")
+    agreed = event("AGREE", Modality.ASSERTED)  # agreeing to something is not a signing
+    events = [signed, promised, agreed]
+    assert [e.type for e in gold_view(case("SUPPORT"), events)] == ["SUPPORT", "AGREE", "AGREE"]
+    assert [e.type for e in gold_view(case("057"), [signed])] == ["SUPPORT"]
+    # redline's own convention (signing is AGREE) holds for the labelled set.
+    assert [e.type for e in gold_view(case("AGREE", "asserted"), [signed])] == ["AGREE"]

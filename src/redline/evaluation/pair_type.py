@@ -38,7 +38,7 @@ def fallback_type(parsed: Any, lexicon: Lexicon, promises: bool) -> str:
         ordered = sorted(verbal, key=lambda m: (m.token.dep_ != "ROOT", m.token.i)) or matches
         for match in ordered:
             modality = read_modality(match.token).modality
-            type_ = gold_convention(match.entry.type, modality, promises)
+            type_ = gold_convention(match.entry.type, modality, promises, match.entry.cameo)
             if type_ is not None:
                 return type_
     return NONE

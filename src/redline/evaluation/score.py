@@ -84,6 +84,10 @@ def gold_triples(case: GoldCase, bridge: Bridge) -> list[Triple]:
 # redline keeps the type refused with the modality `negated`. Against unlabelled gold the
 # refusal is REJECT; other negated events ("did not clash") are no event there.
 REFUSABLE = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# redline codes signing or concluding an agreement as AGREE (triggers_redline.tsv says why);
+# CAMEO (057, "sign formal agreement") and PLOVER file a signing that took place under
+# SUPPORT, so against unlabelled gold such an event is SUPPORT; a promise to sign stays AGREE.
+SIGNING = "057"
 PROMISED = {Modality.SCHEDULED, Modality.SPECULATED, Modality.CONDITIONAL}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 HOSTILE = {"COERCE", "SANCTION", "ASSAULT"}
@@ -108,16 +112,21 @@ def gold_view(case: GoldCase, events: Sequence[Event]) -> list[Event]:
     promises = plover_coded(case)
     seen: list[Event] = []
     for event in events:
-        type_ = gold_convention(event.type, event.modality, promises)
+        type_ = gold_convention(event.type, event.modality, promises, event.cameo)
         if type_ is None:
             continue
         seen.append(event if type_ == event.type else replace(event, type=type_))
     return seen
 
 
-def gold_convention(type_: str, modality: Modality, promises: bool) -> str | None:
+def gold_convention(
+    type_: str, modality: Modality, promises: bool, cameo: str | None = None
+) -> str | None:
     """The type a gold set without modality labels gives an event of `type_` presented
-    with `modality` (None: no event there); `promises` is true for PLOVER-coded gold."""
+    with `modality` (None: no event there); `promises` is true for PLOVER-coded gold, `cameo`
+    is the CAMEO code of the lexicon row that coded the event."""
+    if type_ == "AGREE" and (cameo or "").startswith(SIGNING) and modality not in PROMISED:
+        type_ = "SUPPORT"  # a signing done, as CAMEO 057 and PLOVER code it (see SIGNING)
     if modality is Modality.NEGATED and type_ in REFUSABLE:
         return "REJECT"  # "would not provide support": a refusal
     if modality is Modality.NEGATED:
