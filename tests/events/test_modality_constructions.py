@@ -243,3 +243,9 @@ def test_a_conceded_supposition_is_speculated_and_the_main_clause_stands(nlp: An
 )
 def test_avoided_cancelled_and_postponed(nlp: Any, text: str, word: str, expected: str) -> None:
     assert modality(nlp, text, word) == expected
+
+
+def test_an_event_noun_that_would_do_something_is_a_proposal(nlp: Any) -> None:
+    text = "A new aid package from Tokyo would see Manila receive six patrol boats."
+    assert modality(nlp, text, "aid") == "speculated"
+    assert modality(nlp, "The strike could escalate tensions.", "strike") == "asserted"

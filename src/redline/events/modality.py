@@ -244,6 +244,13 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     ):
         found.setdefault(Modality.SPECULATED, token.text)  # "reports of a strike", "prospect of"
     _predicate_hedges(token, depth, path, found)
+    if (
+        link in ("nsubj", "nsubjpass")
+        and path[depth - 1].pos_ == "NOUN"
+        and all(p.dep_ == "compound" for p in path[: depth - 1])
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in token.children)
+    ):
+        found.setdefault(Modality.SPECULATED, "would")  # "the aid package would see ..."
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
     if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
         # "A meeting ... is scheduled for Friday", "talks are expected next week"
