@@ -9,7 +9,7 @@ from redline.ingest import IngestLimits, IngestProblem, iter_sources
 from redline.models import Document
 from redline.pipeline import Pipeline
 from redline.redlines.marks import behind
-from redline.redlines.service import refresh
+from redline.redlines.service import update
 from redline.store import SaveOutcome, Store
 
 
@@ -77,5 +77,5 @@ def ingest(
     # Red lines are evaluated whenever documents arrive, whatever the path that brought them,
     # and whenever an earlier run stored documents but was stopped before evaluating them.
     if report.new or report.copies or behind(store.engine):
-        refresh(store)
+        update(store)  # only the pairs of what arrived; the alerts are not read back
     return report

@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 from refresh_scenario import STEPS, document, load_step, rule_sets
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
+from sqlalchemy import update as sql_update
 
 from redline.redlines.alerts import Alert
 from redline.redlines.marks import Mark, changed_pairs, last_mark
 from redline.redlines.repository import AlertRepository
-from redline.redlines.service import affected_pairs, refresh
+from redline.redlines.service import affected_pairs, refresh, update
 from redline.store import Store
 from redline.store.alerts_schema import (
     alert_evidence,
@@ -90,7 +91,8 @@ def test_a_refresh_reads_only_the_pairs_new_sightings_touch(new_store: NewStore)
     assert changed_pairs(store.engine, last_mark(store.engine))[1] == set()
     store.save(*document("Wire Nine", "2024-12-01", [STEPS[0][0][2][1]]))  # KOR -> RUS only
     assert changed_pairs(store.engine, last_mark(store.engine))[1] == {("KOR", "RUS")}
-    refresh(store)
+    done = update(store)
+    assert done.pairs == {("KOR", "RUS")} and done.computed == [] and done.changed == []
     with store.engine.connect() as conn:  # the RUS-PRK alerts were not rewritten
         assert sorted(r.id for r in conn.execute(select(alert_evidence.c.id))) == evidence_rows
     # A report of the Soviet Union touches the ladder of its successor's pair too.
@@ -142,7 +144,7 @@ def test_a_refresh_stopped_before_its_mark_is_caught_up(new_store: NewStore) -> 
     refresh(store)  # alerts saved; now put the mark back as if the process died before it
     with store.engine.begin() as conn:
         conn.execute(
-            update(evaluation_marks).values(
+            sql_update(evaluation_marks).values(
                 value=before.count, watermark=before.watermark, events=before.events
             )
         )

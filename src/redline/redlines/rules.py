@@ -268,6 +268,32 @@ def read_rules(
     return parse_rules(load_located(content, path.name), path.name, ontology, base)
 
 
+_PARSED: dict[tuple[str, str, Confirmation], tuple[tuple[RedLine, ...], Confirmation]] = {}
+PARSED_KEPT = 32
+
+
+def _read_packaged(path: Path, base: Confirmation) -> tuple[list[RedLine], Confirmation]:
+    """`read_rules` with the packaged ontology, parsing each distinct file content once.
+
+    Every refresh loads the rules again (the user may have edited them); the content, not the
+    file's time, decides whether the earlier parse still holds. Rules are immutable, so the
+    parsed ones are shared.
+    """
+    try:
+        content = path.read_text("utf-8")
+    except OSError as exc:
+        raise DataFileError(f"cannot read rules file {path}: {exc}") from exc
+    key = (path.name, content, base)
+    if key not in _PARSED:
+        if len(_PARSED) >= PARSED_KEPT:
+            _PARSED.clear()
+        root = load_located(content, path.name)
+        parsed, settings = parse_rules(root, path.name, packaged_ontology(), base)
+        _PARSED[key] = (tuple(parsed), settings)
+    kept, settings = _PARSED[key]
+    return list(kept), settings
+
+
 def default_rules_path() -> Path:
     """The packaged default rules."""
     return Path(str(resources.files("redline").joinpath("data/redlines/default.yaml")))
@@ -278,11 +304,10 @@ def load_rules(paths: Sequence[Path] = (), defaults: bool = True) -> RuleSet:
 
     User files inherit the confirmation settings of the default file unless they set their own.
     """
-    ontology = packaged_ontology()
-    default_rules, base = read_rules(default_rules_path(), ontology, Confirmation())
+    default_rules, base = _read_packaged(default_rules_path(), Confirmation())
     merged: dict[str, RedLine] = {r.id: r for r in default_rules} if defaults else {}
     for path in paths:
-        rules, _ = read_rules(path, ontology, base)
+        rules, _ = _read_packaged(path, base)
         merged.update({r.id: r for r in rules})
     if not merged:
         raise DataFileError("no red-line rules to evaluate")

@@ -12,6 +12,7 @@ only on what is stored, not on the order it arrived in or the steps it was refre
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -36,6 +37,15 @@ PAIRS_PER_QUERY = 100
 Pair = tuple[str, str]
 
 
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What one evaluation did: the alerts it computed, and the pairs it was narrowed to."""
+
+    computed: list[Alert]  # every alert of the rules (full), or those of `pairs`
+    changed: list[Alert]  # new or changed since the last evaluation (what a notifier sends)
+    pairs: set[Pair] | None  # None: the whole store was evaluated
+
+
 def refresh(
     store: Store,
     rules: RuleSet | None = None,
@@ -47,9 +57,27 @@ def refresh(
 
     Only the pairs touched since the last evaluation are evaluated, unless `full` or the rules
     differ from those of the last evaluation. Returns every alert of the rules (by rule, then
-    pair); `on_change` is called with each one that is new or changed since the last
-    evaluation (what a notifier sends).
+    pair), reading the untouched ones back from the store; `on_change` is called with each one
+    that is new or changed since the last evaluation (what a notifier sends). A caller that
+    needs only the changes calls `update` and reads nothing back.
     """
+    rules = rules or configured_rules()
+    done = update(store, rules, ladder, on_change, full)
+    if done.pairs is None:
+        return done.computed
+    order = {rule: i for i, rule in enumerate(rules.ids)}
+    kept = AlertRepository(store.engine).stored(rules.ids, done.pairs)
+    return sorted([*done.computed, *kept], key=lambda a: (order[a.rule], a.pair))
+
+
+def update(
+    store: Store,
+    rules: RuleSet | None = None,
+    ladder: Ladder | None = None,
+    on_change: Callable[[Alert], None] | None = None,
+    full: bool = False,
+) -> Evaluation:
+    """`refresh` without reading back the alerts it did not evaluate."""
     rules = rules or configured_rules()
     ladder = ladder or packaged_ladder()
     digest = evaluation_digest(rules, ladder, successors())
@@ -57,25 +85,23 @@ def refresh(
     # Counted first: sightings stored while this runs are above the new mark, for the next run.
     seen, changed = changed_pairs(store.engine, mark)
     repository = AlertRepository(store.engine)
+    touched: set[Pair] | None = None
     if full or changed is None or mark.digest != digest:
-        alerts = evaluate_rules(rules, _reports(store, rules, None), ladder, successors())
-        updated = repository.replace(rules.ids, alerts)
+        computed = evaluate_rules(rules, _reports(store, rules, None), ladder, successors())
+        updated = repository.replace(rules.ids, computed)
     else:
         touched = affected_pairs(changed)
-        fresh = []
+        computed = []
         if touched:
             reports = _reports(store, rules, touched)
             found = evaluate_rules(rules, reports, ladder, successors())
-            fresh = [a for a in found if unordered(a.pair) in touched]
-        updated = repository.replace(rules.ids, fresh, touched)
-        order = {rule: i for i, rule in enumerate(rules.ids)}
-        kept = repository.stored(rules.ids, touched)
-        alerts = sorted([*fresh, *kept], key=lambda a: (order[a.rule], a.pair))
+            computed = [a for a in found if unordered(a.pair) in touched]
+        updated = repository.replace(rules.ids, computed, touched)
     mark_evaluated(store.engine, seen.count, seen, digest)
     if on_change is not None:
         for alert in updated:
             on_change(alert)
-    return alerts
+    return Evaluation(computed, updated, touched)
 
 
 def unordered(pair: Pair) -> Pair:
