@@ -12,7 +12,7 @@ a rule can name them now and will start using them without a change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -91,10 +91,32 @@ Evidence: TypeAlias = Report | LadderEvidence
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """How strongly a condition holds on a moment, and on which evidence."""
+    """How strongly a condition holds on a moment, and on which evidence.
+
+    The evidence is kept as the parts it was put together from (the report; the items behind
+    a ladder level, one tuple shared by every report of that date) and read as one sequence,
+    each object once, in order. A level reached on one date backs every matching report from
+    then on: copying its items into each match would cost matches times items.
+    """
 
     strength: Strength
-    evidence: tuple[Evidence, ...] = ()
+    parts: tuple[tuple[Evidence, ...], ...] = ()
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The evidence, each object once, in order of first appearance."""
+        return distinct_items(self.parts)
+
+
+def distinct_items(parts: Iterable[tuple[Evidence, ...]]) -> tuple[Evidence, ...]:
+    """The items of `parts` in order, each object once; a part seen before is skipped whole."""
+    seen: set[int] = set()
+    out: dict[int, Evidence] = {}
+    for part in parts:
+        if id(part) not in seen:
+            seen.add(id(part))
+            out.update(zip(map(id, part), part, strict=True))  # keeps first positions
+    return tuple(out.values())
 
 
 NO_MATCH = Match(Strength.NONE)
@@ -121,7 +143,7 @@ def evaluate(
             else MODALITY_STRENGTH.get(report.event.modality, Strength.NONE)
         )
         strength = min(strength, condition.at_most)
-        return Match(strength, (report,)) if strength else NO_MATCH
+        return Match(strength, ((report,),)) if strength else NO_MATCH
     if isinstance(condition, ProvisionLeaf):
         return NO_MATCH
     if isinstance(condition, LevelLeaf):
@@ -138,11 +160,11 @@ def evaluate(
                 return NO_MATCH
             matches.append(match)
         weakest = min((m.strength for m in matches), default=Strength.NONE)
-        return Match(weakest, _evidence(matches)) if weakest else NO_MATCH
+        return Match(weakest, _parts(matches)) if weakest else NO_MATCH
     matches = [evaluate(c, report, ladder_on, as_asserted) for c in condition.children]
     strongest = max((m.strength for m in matches), default=Strength.NONE)
     return (
-        Match(strongest, _evidence([m for m in matches if m.strength == strongest]))
+        Match(strongest, _parts([m for m in matches if m.strength == strongest]))
         if strongest
         else NO_MATCH
     )
@@ -154,11 +176,11 @@ def _level(leaf: LevelLeaf, report: Report, ladder_on: Callable[[date], LevelSta
     state = ladder_on(report.known_on)
     if leaf.status is Status.SIGNALLED:
         holds = state.signalled >= leaf.at_least
-        return Match(Strength.ASSERTED, _reached(state, leaf.at_least)) if holds else NO_MATCH
+        return Match(Strength.ASSERTED, (_reached(state, leaf.at_least),)) if holds else NO_MATCH
     if state.asserted >= leaf.at_least:
-        return Match(Strength.ASSERTED, state.asserted_by)
+        return Match(Strength.ASSERTED, (state.asserted_by,))
     if leaf.status is None and state.signalled >= leaf.at_least:
-        return Match(Strength.SIGNALLED, state.signalled_by)
+        return Match(Strength.SIGNALLED, (state.signalled_by,))
     return NO_MATCH
 
 
@@ -166,20 +188,8 @@ def _reached(state: LevelState, level: int) -> tuple[LadderEvidence, ...]:
     return state.asserted_by if state.asserted >= level else state.signalled_by
 
 
-def _evidence(matches: Sequence[Match]) -> tuple[Evidence, ...]:
-    out: list[Evidence] = []
-    placed: set[int] = set()  # by identity: the same item reached through two children
-    for match in matches:
-        ids = list(map(id, match.evidence))
-        if placed.isdisjoint(ids) and len(set(ids)) == len(ids):  # the usual case, at C speed
-            out.extend(match.evidence)
-            placed.update(ids)
-            continue
-        for item in match.evidence:
-            if id(item) not in placed:
-                placed.add(id(item))
-                out.append(item)
-    return tuple(out)
+def _parts(matches: Sequence[Match]) -> tuple[tuple[Evidence, ...], ...]:
+    return tuple(part for match in matches for part in match.parts)
 
 
 def possible_types(condition: Condition) -> frozenset[str] | None:

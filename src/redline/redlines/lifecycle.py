@@ -36,7 +36,13 @@ from redline.analysis.reports import (
 )
 from redline.models import Modality
 from redline.redlines.alerts import Alert, AlertEvidence, AlertState, Role
-from redline.redlines.conditions import Match, Strength, evaluate, possible_types
+from redline.redlines.conditions import (
+    Match,
+    Strength,
+    distinct_items,
+    evaluate,
+    possible_types,
+)
 from redline.redlines.rules import RedLine, RuleSet
 from redline.redlines.timeline import Timeline
 
@@ -180,14 +186,14 @@ def _matches(
             continue
         match = evaluate(rule.condition, report, ladder_on)
         if match.strength is Strength.SIGNALLED:
-            signals.append(Match(match.strength, (report, *match.evidence)))
+            signals.append(Match(match.strength, ((report,), *match.parts)))
         elif match.strength is Strength.ASSERTED:
-            assertions.append(Match(match.strength, (report, *match.evidence)))
+            assertions.append(Match(match.strength, ((report,), *match.parts)))
     return signals, assertions, denials
 
 
 def _moment(match: Match) -> date:
-    first = match.evidence[0]
+    first = match.parts[0][0]  # the report it was evaluated on
     assert isinstance(first, Report) and first.known_on is not None
     return first.known_on
 
@@ -263,13 +269,10 @@ def _one_per_source(reports: Sequence[Report]) -> tuple[Report, ...]:
 def _distinct(matches: Iterable[Match]) -> list[Report | LadderEvidence]:
     """The evidence of the matches, each object once, in order of first appearance.
 
-    The ladder items behind a level recur in the evidence of every match on a later date;
-    this drops the repeats at C speed before anything is done per item.
+    The ladder items behind a level recur in the evidence of every match from its date on
+    (the same tuple): each such tuple is read once.
     """
-    listed = list(matches)
-    keys = map(id, chain.from_iterable(m.evidence for m in listed))
-    items = chain.from_iterable(m.evidence for m in listed)
-    return list(dict(zip(keys, items, strict=True)).values())
+    return list(distinct_items(chain.from_iterable(m.parts for m in matches)))
 
 
 def _reports(matches: Iterable[Match]) -> list[Report]:
