@@ -2,22 +2,29 @@
 
 `Timeline.on` is `level_at` on any date, asked in any order; the running source count of the
 confirmation is `reports_sources` of the reports so far; the reports kept one per source each
-raise that count; a rule's possible types never leave out a report the rule matches.
+raise that count; a rule's possible types never leave out a report the rule matches; the
+digest of the rules is the same in every process.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from event_records import event
 from redline.analysis.evidence import Basis, EvidenceItem, ItemKind, Status
 from redline.analysis.ladder import LevelState, level_at
+from redline.analysis.ladder_rules import packaged_ladder
 from redline.analysis.reports import Report, reports_sources
 from redline.models import Evidence, Modality
 from redline.redlines.conditions import evaluate, possible_types
+from redline.redlines.digest import evaluation_digest
 from redline.redlines.lifecycle import _one_per_source, _Sources
 from redline.redlines.rules import load_rules
 from redline.redlines.timeline import Timeline
@@ -151,3 +158,36 @@ def test_possible_types_never_leave_out_a_match() -> None:
 def _every_level(day: date) -> LevelState:
     """A ladder at the top on every date: level leaves hold, so only the types can refuse."""
     return LevelState(at=day, asserted=7, signalled=7)
+
+
+def test_the_rules_digest_is_the_same_in_every_process_and_moves_with_any_rule(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "from redline.redlines.digest import evaluation_digest\n"
+        "from redline.redlines.rules import load_rules\n"
+        "from redline.analysis.ladder_rules import packaged_ladder\n"
+        "print(evaluation_digest(load_rules(), packaged_ladder(), {'SUN': 'RUS'}))\n"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1  # sets of types are hashed in another order in each process
+    ladder = packaged_ladder()
+    assert evaluation_digest(load_rules(), ladder, {"SUN": "RUS"}) in digests
+    throttled = tmp_path / "throttled.yaml"
+    throttled.write_text(
+        "redlines:\n  - id: mutual-defence\n    title: T\n    throttle: 6h\n"
+        "    when: {event: {types: [AGREE]}}\n",
+        "utf-8",
+    )
+    changed = evaluation_digest(load_rules([throttled]), ladder, {"SUN": "RUS"})
+    assert changed not in digests
+    assert evaluation_digest(load_rules(), ladder, {}) not in digests
