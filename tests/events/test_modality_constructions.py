@@ -249,3 +249,18 @@ def test_an_event_noun_that_would_do_something_is_a_proposal(nlp: Any) -> None:
     text = "A new aid package from Tokyo would see Manila receive six patrol boats."
     assert modality(nlp, text, "aid") == "speculated"
     assert modality(nlp, "The strike could escalate tensions.", "strike") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Should Iran close the strait, the US Navy would intervene.", "intervene", "conditional"),
+        ("Should Iran close the strait?", "close", "speculated"),
+        ("The minister asked if Turkey would attend the summit.", "asked", "asserted"),
+        ("A ceasefire deal between Israel and Hezbollah is within reach.", "deal", "speculated"),
+        ("New sanctions on Iran are on the table.", "sanctions", "speculated"),
+        ("The talks were in Geneva.", "talks", "asserted"),
+    ],
+)
+def test_leading_should_and_prospects(nlp: Any, text: str, word: str, expected: str) -> None:
+    assert modality(nlp, text, word) == expected

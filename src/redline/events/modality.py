@@ -26,6 +26,7 @@ from redline.events.modality_cues import (
     ORDINALS,
     PAST_SPANS,
     POSTPONING,
+    PROSPECT_PHRASES,
     SCHEDULE_GOVERNORS,
     SCHEDULED_MODIFIERS,
     SPECULATIVE_MODIFIERS,
@@ -166,7 +167,11 @@ def read_modality(trigger: Any) -> ModalityReading:
             _heads_clause(path, depth)
             and token.lemma_ not in COMMISSIVE
             and (
-                any(has_condition(c) for c in token.children if c.dep_ in ("advcl", "conj"))
+                any(
+                    has_condition(c)
+                    for c in token.children
+                    if c.dep_ in ("advcl", "conj") or (c.dep_ == "ccomp" and c.i < token.i)
+                )
                 or attributed_condition(token)
             )
         ):
@@ -264,6 +269,12 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
             c.dep_ in ("acomp", "attr", "oprd") and c.lemma_ in HEDGE_ADJECTIVES | HEDGE_NOUNS
             for c in token.children
         ):  # "a meeting ... was likely", "the deployment ... remains a possibility"
+            found.setdefault(Modality.SPECULATED, token.text)
+        elif any(
+            c.dep_ == "prep" and (c.lower_, g.lemma_) in PROSPECT_PHRASES
+            for c in token.children
+            for g in c.children
+        ):  # "a deal is within reach", "sanctions are on the table"
             found.setdefault(Modality.SPECULATED, token.text)
     if (
         link in ("xcomp", "ccomp", "acl", "relcl", "advcl")

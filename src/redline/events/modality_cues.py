@@ -139,6 +139,12 @@ SPECULATIVE_MODIFIERS = {
     "reported", "mooted", "prospective", "apparent", "likely", "hypothetical", "envisaged",
 }  # fmt: skip
 CANCELLED_MODIFIERS = {"cancelled", "canceled", "scrapped", "aborted", "abandoned"}
+# Predicates that put a nominal event in prospect: "a deal is within reach", "sanctions are
+# on the table" (preposition, noun lemma).
+PROSPECT_PHRASES = {
+    ("within", "reach"), ("in", "sight"), ("on", "table"), ("on", "card"), ("in", "work"),
+    ("on", "horizon"), ("in", "pipeline"),
+}  # fmt: skip
 # Verbs of appearance that hedge their complement: "appear close to agreeing".
 APPEARANCE = {"appear", "seem", "look"}
 # Verbs whose if-clause belongs to what they commit to ("promised help if attacked"):

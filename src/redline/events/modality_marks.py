@@ -71,14 +71,20 @@ def has_condition(token: Any) -> bool:
             and any(g.lower_ == "long" for g in token.children)
         ):
             return True  # "as long as"
-    if token.dep_ == "advcl" and any(
-        c.dep_ == "aux"
-        and c.lower_ in ("should", "were")
-        and c.i < token.i
-        and c.i == token.left_edge.i
-        for c in token.children
+    # "Should talks fail, ...": the parser makes the clause an advcl, or a ccomp when it
+    # leads the sentence; a question ("Should Iran close it?") is the root, not either.
+    if (
+        token.dep_ in ("advcl", "ccomp")
+        and (token.dep_ == "advcl" or token.i < token.head.i)
+        and any(
+            c.dep_ == "aux"
+            and c.lower_ in ("should", "were")
+            and c.i < token.i
+            and c.i == token.left_edge.i
+            for c in token.children
+        )
     ):
-        return True  # "should talks fail, ..."
+        return True
     # "Were Beijing to blockade Taiwan, ...": the inverted auxiliary heads the clause.
     return (
         token.dep_ == "advcl"
