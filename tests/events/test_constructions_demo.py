@@ -174,3 +174,21 @@ def test_troops_sent_with_no_agent_were_sent_by_their_state(pipeline: Any) -> No
 def test_troops_sent_into_combat_against_a_state_fight_it(pipeline: Any) -> None:
     events = coded(pipeline, "Chadian troops were sent into combat against Sudan.")
     assert events == [("ASSAULT", "TCD", "SDN", "asserted")]
+
+
+def test_a_treaty_obliging_states_is_their_agreement(pipeline: Any) -> None:
+    text = "The pact signed on Friday commits Armenia and Iran to consult each other."
+    events = code(pipeline, text, day="2024-03-05")
+    assert [(e.type, e.source.country, e.target and e.target.country, e.date.value)
+            for e in events] == [("AGREE", "ARM", "IRN", date(2024, 3, 1))]  # fmt: skip
+
+
+def test_a_treaty_that_did_not_commit_its_parties_is_a_negated_agreement(pipeline: Any) -> None:
+    text = (
+        "Armenia and Iran signed a friendship treaty in 2001. "
+        "Unlike the Soviet-era pact, the 2001 treaty did not commit either side "
+        "to defend the other."
+    )
+    events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
+    assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
+            for e in events] == [("AGREE", "ARM", "IRN", "negated")]  # fmt: skip

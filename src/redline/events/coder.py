@@ -27,18 +27,22 @@ from redline.events.clauses import (
     pair_key,
 )
 from redline.events.constructions import (
+    TREATY_TERMS,
     absorbed,
     agentless_lapse,
     announced_refusal,
     as_request,
+    compared_only,
     conditional_threat,
     framing_verb,
     particle_targets,
     sought_receipt,
+    treaty_commitment,
+    treaty_parties,
 )
 from redline.events.contexts import ContextKeywords
 from redline.events.coreference import VISIT_NOUNS, Coreference
-from redline.events.dating import date_phrases, event_date, is_historical
+from redline.events.dating import date_phrases, event_date, is_historical, subject_date
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
     _clause_path,
@@ -176,7 +180,12 @@ class SentenceCoder(Coreference):
         threats = {
             t.token.i: t
             for token in sentence
-            if (t := conditional_threat(token) or announced_refusal(token)) is not None
+            if (
+                t := conditional_threat(token)
+                or announced_refusal(token)
+                or treaty_commitment(token)
+            )
+            is not None
         }
         matches = [threats.pop(m.token.i, m) for m in matches] + list(threats.values())
         trigger_ids = {m.token.i for m in matches}
@@ -184,7 +193,7 @@ class SentenceCoder(Coreference):
         events: list[Event] = []
         covered: set[int] = set()
         for match in matches:
-            if match.nominal and match.token.i in covered:
+            if (match.nominal and match.token.i in covered) or compared_only(match):
                 continue
             if (
                 is_content(match.token)
@@ -219,6 +228,8 @@ class SentenceCoder(Coreference):
         if match.entry.type == "SANCTION" and agentless_lapse(token):
             return []
         args = noun_arguments(token) if match.nominal else verb_arguments(token)
+        if match.entry is TREATY_TERMS:
+            args = treaty_parties(token)
         request = sought_receipt(match)
         if request is not None:
             match, args = request, as_request(args)
@@ -233,6 +244,10 @@ class SentenceCoder(Coreference):
             self.anchor,
             self.year_anchor,
         )
+        if not when.expression and match.entry is TREATY_TERMS:
+            # "the treaty signed on Wednesday obliges ...": the treaty's own date.
+            subject = [c for c in token.children if c.dep_ == "nsubj"]
+            when = subject_date(subject, phrases, self.published, self.anchor) or when
         if not when.expression:
             when = self._during_visit(token) or when
         day = when.value or self.published

@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from redline.events.arguments import CAUSATIVES, RECEIVING, Arguments, prep_objects
+from redline.events.arguments import (
+    CAUSATIVES,
+    RECEIVING,
+    Arguments,
+    conjuncts,
+    prep_objects,
+)
 from redline.events.clauses import TREATY_NOUNS
 from redline.events.lexicon import Trigger
 from redline.events.triggers import Match
@@ -37,6 +43,9 @@ THREAT = Trigger(
 REFUSAL = replace(THREAT, lemma="renew", type="REJECT", cameo="120")
 # "said it would not renew the treaty": a refusal announced now.
 RENEWALS = {"renew", "extend", "prolong"}
+TREATY_TERMS = replace(THREAT, lemma="oblige", type="AGREE", cameo="057")
+# "the treaty obliges Russia and North Korea to ...": what a treaty commits its parties to.
+COMMITTING = {"commit", "oblige", "obligate", "bind", "require"}
 # The modality a construction's own act absorbs: the threat is made whatever the condition,
 # the refusal is made by saying what will not happen.
 ABSORBED = {"THREATEN": Modality.CONDITIONAL, "REJECT": Modality.NEGATED}
@@ -137,3 +146,39 @@ def sought_receipt(match: Match) -> Match | None:
 def as_request(args: Arguments) -> Arguments:
     """The receiving verb's giver and receiver, turned into the asked and the asker."""
     return Arguments(args.targets, args.sources)
+
+
+def treaty_subject(token: Any) -> Any | None:
+    """The treaty that is the subject of a commitment verb ("the treaty obliges ...")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in COMMITTING:
+        return None
+    return next(
+        (c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in TREATY_NOUNS),
+        None,
+    )
+
+
+def treaty_commitment(token: Any) -> Match | None:
+    """ "The treaty obliges Russia and North Korea to give each other assistance", "the 2000
+    treaty did not commit either side to ...": a treaty's terms are an AGREE of its parties
+    (what they commit to is its content, not a separate event)."""
+    return Match(token, TREATY_TERMS, nominal=False) if treaty_subject(token) is not None else None
+
+
+def treaty_parties(token: Any) -> Arguments:
+    """The parties of a treaty's commitment: the states it binds, and the treaty itself (whose
+    parties the article may have named before)."""
+    bound = [t for c in token.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    treaty = treaty_subject(token)
+    return Arguments(tuple(bound + ([treaty] if treaty is not None else [])), ())
+
+
+def compared_only(match: Match) -> bool:
+    """ "Unlike the Soviet-era pact, ...": a nominal event named only for comparison."""
+    token = match.token
+    return bool(
+        match.nominal
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("unlike", "like")
+        and token.head.dep_ == "prep"
+    )

@@ -126,6 +126,22 @@ def event_date(
     return EventDate(published, DatePrecision.DAY, "")
 
 
+def subject_date(
+    subjects: list[Any], phrases: list[DatePhrase], published: date, anchor: date | None
+) -> EventDate | None:
+    """The date a subject phrase gives itself ("the treaty signed on Wednesday", "the 2000
+    treaty"): a phrase owned by the subject noun or by a participle modifying it."""
+    owners = {s.i for s in subjects} | {
+        c.i for s in subjects for c in s.children if c.dep_ == "acl"
+    }
+    for phrase in phrases:
+        if phrase.owner in owners:
+            resolved = resolve_date(phrase.text, published, anchor=anchor, tense=Tense.PAST)
+            if resolved is not None and resolved.value is not None:
+                return resolved
+    return None
+
+
 def _interval(trigger: Any, phrases: list[DatePhrase], published: date) -> EventDate | None:
     """ "The announcement comes a year after Putin and Kim signed the treaty": the signing is
     a year before the report (after) or a year after it (before), not a year from now."""
