@@ -62,3 +62,11 @@ def test_an_extra_alias_for_an_unknown_actor_is_an_error(tmp_path: Path) -> None
     )
     with pytest.raises(DataFileError):
         load_into(ActorTables(), tmp_path)
+
+
+@pytest.mark.model
+def test_an_alias_of_two_people_takes_the_one_in_office(pipeline: Any) -> None:
+    earlier = resolve(pipeline, "President Bush", date(1990, 6, 1))
+    later = resolve(pipeline, "President Bush", date(2004, 6, 1))
+    assert earlier is not None and earlier.person == "George Bush"
+    assert later is not None and later.person == "George W. Bush"

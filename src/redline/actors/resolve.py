@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from redline.actors.mentions import Mention
-from redline.actors.tables import ActorTables, Role
+from redline.actors.tables import ActorTables, AliasTarget, Role
 from redline.models import Actor
 
 # Which of several concurrent roles names a person's capacity best.
@@ -51,7 +51,7 @@ def resolve_mentions(
     contextual = False
     named_org = any(m.targets and m.targets[0].kind == "org" for m in mentions)
     for mention in _residence_first(mentions, text):
-        for target in mention.targets:
+        for target in _in_office_first(mention.targets, tables, day):
             if target.kind == "country" and country is None:
                 country = target.key
             elif target.kind == "org" and org is None:
@@ -94,6 +94,18 @@ def resolve_mentions(
         person=person,
         text=text or " ".join(m.text for m in mentions),
     )
+
+
+def _in_office_first(
+    targets: Sequence[AliasTarget], tables: ActorTables, day: date
+) -> list[AliasTarget]:
+    """The alias's targets with the people in office on `day` first ("President Bush" in 1990
+    and in 2004 are two people); otherwise in the tables' order."""
+    people = [t for t in targets if t.kind == "person"]
+    if len(people) < 2:
+        return list(targets)
+    serving = [t for t in people if any(r.holds_on(day) for r in tables.roles.get(t.key, []))]
+    return serving + [t for t in targets if t not in serving]
 
 
 # "Syrian-backed Amal militia", "Qaeda-linked rebels": the first name is a backer or ally.
