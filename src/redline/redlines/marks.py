@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
 from redline.store.alerts_schema import evaluation_marks
 from redline.store.schema import document_copies, events
@@ -128,26 +128,38 @@ def mark_evaluated(
 ) -> None:
     """Record that the rules (`digest`) have seen `count` sightings (`seen`: up to which id,
     and how many events the store held)."""
-    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        write_mark(conn, count, seen, digest)
+
+
+def write_mark(
+    conn: Connection, count: int, seen: Sightings | None = None, digest: str | None = None
+) -> None:
+    """`mark_evaluated` inside the caller's transaction.
+
+    The evaluation writes its alerts and its mark in one transaction: of two evaluations
+    running at once, the one that commits last leaves both its alerts and its mark, so an
+    older evaluation that saves last also leaves its older mark, and the next refresh
+    evaluates again what it did not see.
+    """
     values = {
         "value": count,
-        "updated_at": now,
+        "updated_at": datetime.now(UTC),
         "watermark": seen.last if seen else None,
         "events": seen.events if seen else None,
         "digest": digest,
     }
-    with engine.begin() as conn:
-        updated = conn.execute(
-            update(evaluation_marks)
-            .where(evaluation_marks.c.name == MARK)
-            .values(**values)
-            .execution_options(preserve_rowcount=True)
-        )
-        if updated.rowcount == 0:
-            if not insert_new(conn, evaluation_marks, ["name"], {"name": MARK, **values}):
-                conn.execute(
-                    update(evaluation_marks).where(evaluation_marks.c.name == MARK).values(**values)
-                )
+    updated = conn.execute(
+        update(evaluation_marks)
+        .where(evaluation_marks.c.name == MARK)
+        .values(**values)
+        .execution_options(preserve_rowcount=True)
+    )
+    if updated.rowcount == 0:
+        if not insert_new(conn, evaluation_marks, ["name"], {"name": MARK, **values}):
+            conn.execute(
+                update(evaluation_marks).where(evaluation_marks.c.name == MARK).values(**values)
+            )
 
 
 def behind(engine: Engine) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,6 +35,7 @@ class AlertRepository:
         rules: Sequence[str],
         found: Sequence[Alert],
         pairs: Collection[tuple[str, str]] | None = None,
+        then: Callable[[Connection], None] | None = None,
     ) -> list[Alert]:
         """Make the stored alerts of `rules` exactly `found`, in one transaction.
 
@@ -43,12 +44,15 @@ class AlertRepository:
         that are new or changed (what a notifier would send). An alert whose fingerprint did
         not change keeps its row and its evidence untouched. A concurrent evaluation may insert
         the same alert first (PostgreSQL): the transaction is then retried, and finds that row
-        to update.
+        to update. `then` runs last in the same transaction (the evaluation mark).
         """
         for attempt in range(ATTEMPTS):
             try:
                 with self.engine.begin() as conn:
-                    return self._replace(conn, rules, found, pairs)
+                    changed = self._replace(conn, rules, found, pairs)
+                    if then is not None:
+                        then(conn)
+                    return changed
             except IntegrityError as exc:
                 if attempt == ATTEMPTS - 1:
                     raise StoreError(f"could not save alerts: {exc}") from exc

@@ -24,7 +24,7 @@ from redline.models import Event
 from redline.redlines.alerts import Alert
 from redline.redlines.digest import evaluation_digest
 from redline.redlines.lifecycle import evaluate_rules
-from redline.redlines.marks import changed_pairs, last_mark, mark_evaluated
+from redline.redlines.marks import changed_pairs, last_mark, write_mark
 from redline.redlines.repository import AlertRepository
 from redline.redlines.rules import RuleSet, configured_rules
 from redline.store import EventFilter, Store
@@ -88,7 +88,6 @@ def update(
     touched: set[Pair] | None = None
     if full or changed is None or mark.digest != digest:
         computed = evaluate_rules(rules, _reports(store, rules, None), ladder, successors())
-        updated = repository.replace(rules.ids, computed)
     else:
         touched = affected_pairs(changed)
         computed = []
@@ -96,8 +95,9 @@ def update(
             reports = _reports(store, rules, touched)
             found = evaluate_rules(rules, reports, ladder, successors())
             computed = [a for a in found if unordered(a.pair) in touched]
-        updated = repository.replace(rules.ids, computed, touched)
-    mark_evaluated(store.engine, seen.count, seen, digest)
+    updated = repository.replace(
+        rules.ids, computed, touched, then=lambda conn: write_mark(conn, seen.count, seen, digest)
+    )
     if on_change is not None:
         for alert in updated:
             on_change(alert)
