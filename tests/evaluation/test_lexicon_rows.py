@@ -41,6 +41,8 @@ def nlp() -> Any:
         ("Volunteers handed over tons of food to the villagers.", "handed", "AID"),
         ("The president gave a warm welcome to the visiting premier.", "gave", "CONSULT"),
         ("The cabinet opposed any mediation by the league.", "opposed", "REJECT"),
+        ("Norway launched a mediation effort between the two sides.", "launched", "CONSULT"),
+        ("The envoy undertook a mediation mission to the region.", "undertook", "CONSULT"),
     ],
 )
 def test_verb_and_object_give_the_type(nlp: Any, text: str, verb: str, expected: str) -> None:
