@@ -192,3 +192,24 @@ def test_a_treaty_that_did_not_commit_its_parties_is_a_negated_agreement(pipelin
     events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
     assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
             for e in events] == [("AGREE", "ARM", "IRN", "negated")]  # fmt: skip
+
+
+def test_a_treaty_containing_no_pledge_is_a_negated_agreement(pipeline: Any) -> None:
+    text = (
+        "Armenia and Iran signed a friendship treaty in 2001. "
+        "The 2001 treaty contained no such pledge."
+    )
+    events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
+    assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
+            for e in events] == [("AGREE", "ARM", "IRN", "negated")]  # fmt: skip
+
+
+def test_a_treaty_spoken_about_stands_for_the_speakers_side(pipeline: Any) -> None:
+    text = (
+        "Armenia and Iran signed a defence treaty on Monday. "
+        "Armenia's foreign minister rejected suggestions that the treaty threatened Turkey "
+        "or anyone else in the region."
+    )
+    events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
+    assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
+            for e in events] == [("THREATEN", "ARM", "TUR", "denied")]  # fmt: skip

@@ -259,6 +259,8 @@ class SentenceCoder(Coreference):
         if match.entry.particle and not match.nominal:
             target_heads += particle_targets(token, match.entry.particle)
         named = [t for t in self.actor(target_heads, day) if t not in sources]
+        if len(sources) > 1 and named and any(h.lemma_ in TREATY_NOUNS for h in args.sources):
+            sources = self._treaty_side(token, sources, day)
         # Events inside one state ("Seoul convened its security council") are not coded.
         targets = (
             [t for t in named if t.country is None or t.country != sources[0].country]

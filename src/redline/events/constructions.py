@@ -46,6 +46,8 @@ RENEWALS = {"renew", "extend", "prolong"}
 TREATY_TERMS = replace(THREAT, lemma="oblige", type="AGREE", cameo="057")
 # "the treaty obliges Russia and North Korea to ...": what a treaty commits its parties to.
 COMMITTING = {"commit", "oblige", "obligate", "bind", "require"}
+CONTAINING = {"contain", "include"}
+TERMS = {"pledge", "commitment", "clause", "provision", "guarantee", "obligation", "promise"}
 # The modality a construction's own act absorbs: the threat is made whatever the condition,
 # the refusal is made by saying what will not happen.
 ABSORBED = {"THREATEN": Modality.CONDITIONAL, "REJECT": Modality.NEGATED}
@@ -149,8 +151,13 @@ def as_request(args: Arguments) -> Arguments:
 
 
 def treaty_subject(token: Any) -> Any | None:
-    """The treaty that is the subject of a commitment verb ("the treaty obliges ...")."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in COMMITTING:
+    """The treaty that is the subject of a commitment verb ("the treaty obliges ...") or of a
+    verb saying it holds a commitment ("the treaty contained no such pledge")."""
+    lemma = token.lemma_.lower()
+    held = lemma in CONTAINING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TERMS for c in token.children
+    )
+    if token.pos_ != "VERB" or not (lemma in COMMITTING or held):
         return None
     return next(
         (c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in TREATY_NOUNS),
@@ -168,7 +175,12 @@ def treaty_commitment(token: Any) -> Match | None:
 def treaty_parties(token: Any) -> Arguments:
     """The parties of a treaty's commitment: the states it binds, and the treaty itself (whose
     parties the article may have named before)."""
-    bound = [t for c in token.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    bound = [
+        t
+        for c in token.children
+        if c.dep_ == "dobj" and c.lemma_.lower() not in TERMS
+        for t in conjuncts(c)
+    ]
     treaty = treaty_subject(token)
     return Arguments(tuple(bound + ([treaty] if treaty is not None else [])), ())
 

@@ -69,6 +69,13 @@ class Coreference:
                     return actor
         return None
 
+    def _treaty_side(self, token: Any, sources: list[Actor], day: date) -> list[Actor]:
+        """ "Rudenko rejected suggestions that the document threatened South Korea": a treaty
+        acting in a clause someone speaks about stands for the speaker's side of it."""
+        speaker = self._governing_subject(token, Actor(code="", country=None), day)
+        side = [s for s in sources if speaker is not None and s.country == speaker.country]
+        return side or sources
+
     def _fallback_target(
         self,
         token: Any,
