@@ -34,7 +34,7 @@ def test_al_qaeda_is_a_stateless_armed_group(pipeline: Any) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "country"),
-    [("Hizbollah", "LBN"), ("al-Shabab", "SOM"), ("President Bush", "USA")],
+    [("Hizbollah", "LBN"), ("al-Shabab", "SOM"), ("President Bush", "USA"), ("Kampuchean", "KHM")],
 )
 def test_further_spellings_reach_known_actors(pipeline: Any, text: str, country: str) -> None:
     actor = resolve(pipeline, text)
