@@ -213,3 +213,20 @@ def test_a_treaty_spoken_about_stands_for_the_speakers_side(pipeline: Any) -> No
     events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
     assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
             for e in events] == [("THREATEN", "ARM", "TUR", "denied")]  # fmt: skip
+
+
+def test_a_threat_posed_to_a_state_is_its_complaint(pipeline: Any) -> None:
+    events = coded(pipeline, "Iran's drone programme poses a threat to Israel.")
+    assert events == [("ACCUSE", "ISR", "IRN", "asserted")]
+    assert code(pipeline, "The storm poses a risk to Cuba.") == []
+
+
+def test_whoever_says_a_threat_is_posed_complains_of_it(pipeline: Any) -> None:
+    text = (
+        "Iran shipped drones to Russia. Zelensky met his generals on Friday, "
+        "and his office said the move posed a grave threat to Europe."
+    )
+    events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
+    assert [(e.type, e.source.country, e.target and e.target.country) for e in events] == [
+        ("ACCUSE", "UKR", "IRN")
+    ]

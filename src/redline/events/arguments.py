@@ -109,6 +109,7 @@ def of_conjuncts(head: Any) -> list[Any]:
 ALLEGING = {"allege", "claim", "charge", "assert", "insist"}
 CAUSATIVES = {"let", "allow", "make", "have", "help"}
 # "Moscow received weapons from Pyongyang": the giver is the source.
+DANGERS = {"threat", "danger", "risk", "challenge"}
 # Verbs of sending: the owner of what is sent is the sender when no agent is named.
 SENDING = {"send", "deploy", "dispatch", "deliver", "supply", "ship", "transfer", "move"}
 RECEIVING = {"receive", "obtain", "acquire", "import", "buy", "purchase", "get", "accept"}
@@ -149,6 +150,11 @@ def verb_arguments(verb: Any) -> Arguments:
             for m in o.children
             if m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN")
         ]
+    dangers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DANGERS]
+    if verb.lemma_ == "pose" and dangers:
+        # "the deployment posed a grave threat to South Korea": the threatened complain of
+        # whoever poses the threat.
+        return Arguments(tuple(_prep_objects(dangers[0], {"to", "for"})), tuple(sources))
     if verb.lemma_ in ALLEGING and not targets:
         # "The US claimed that ISIL had attacked Iraq": the accused is the doer of the
         # reported act, not the state named after it.
@@ -191,10 +197,15 @@ def phrase_tokens(head: Any) -> list[Any]:
     return sorted(tokens, key=lambda t: t.i)
 
 
+# "its troops", "his office": the owner is the subject of the clause above.
+OWNERS = {"its", "their", "his", "her"}
+
+
 def possessor_subject(head: Any) -> Any | None:
     """ "Venezuela denied that its troops had crossed ...": for a subject phrase owned by
-    "its"/"their", the subject of the nearest clause above, which the pronoun refers to."""
-    owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
+    "its"/"their" (or "his"/"her"), the subject of the nearest clause above, which the
+    pronoun refers to."""
+    owned = any(c.dep_ == "poss" and c.lower_ in OWNERS for c in head.children)
     if not owned or head.dep_ not in ("nsubj", "nsubjpass"):
         return None
     node = head.head

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from redline.actors.mentions import Mention
-from redline.actors.resolve import actor_code, predecessor, resolve_mentions, successor
+from redline.actors.resolve import actor_code, predecessor, resolve_mentions
 from redline.actors.tables import ActorTables
 from redline.events.arguments import (
     noun_arguments,
@@ -36,12 +36,13 @@ from redline.events.constructions import (
     conditional_threat,
     framing_verb,
     particle_targets,
+    posed_danger,
     sought_receipt,
     treaty_commitment,
     treaty_parties,
 )
 from redline.events.contexts import ContextKeywords
-from redline.events.coreference import VISIT_NOUNS, Coreference
+from redline.events.coreference import Coreference
 from redline.events.dating import date_phrases, event_date, is_historical, subject_date
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
@@ -56,7 +57,6 @@ from redline.models import (
     DatePrecision,
     Document,
     Event,
-    EventDate,
     Evidence,
     Modality,
 )
@@ -146,28 +146,6 @@ class SentenceCoder(Coreference):
                     actors.append(extra)
         return actors
 
-    def _during_visit(self, token: Any) -> EventDate | None:
-        """ "during the visit" dates an event to the visit reported earlier."""
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "during"):
-            if any(g.lemma_.lower() in VISIT_NOUNS for g in prep.children):
-                visit = self._last(("CONSULT",))
-                if visit is not None and visit.date.expression:
-                    return EventDate(visit.date.value, visit.date.precision, "during the visit")
-        return None
-
-    def _treaty_partner(self, party: Actor, day: date) -> Actor | None:
-        """The other party of the latest treaty reported with `party`."""
-        for pair in reversed(self.treaty_pairs):
-            sides = [successor(a, self.ctx.tables, day) for a in pair]
-            countries = [a.country for a in sides]
-            if party.country in countries:
-                return sides[1 - countries.index(party.country)]
-        return None
-
-    def _last(self, types: tuple[str, ...]) -> Event | None:
-        """The latest event of the document so far with one of `types`."""
-        return next((e for e in reversed(self.history) if e.type in types), None)
-
     def _resolve(self, found: Sequence[Mention], day: date, text: str = "") -> Actor | None:
         actor = resolve_mentions(
             found, self.ctx.tables, day, self.ctx.document.source_country, text
@@ -252,6 +230,8 @@ class SentenceCoder(Coreference):
             when = self._during_visit(token) or when
         day = when.value or self.published
         sources = self.actor(args.sources, day)
+        if reading.speaker is not None and posed_danger(token):
+            sources = self.actor([reading.speaker], day) or sources
         frame = framing_verb(token) if match.nominal and match.entry.type == "CONSULT" else None
         if not sources and frame is not None and args.targets:
             sources = self.actor(subject_of(frame), day)  # "said after talks with Kim"

@@ -9,6 +9,7 @@ from typing import Any
 
 from redline.events.arguments import (
     CAUSATIVES,
+    DANGERS,
     RECEIVING,
     Arguments,
     conjuncts,
@@ -193,4 +194,12 @@ def compared_only(match: Match) -> bool:
         and token.dep_ == "pobj"
         and token.head.lower_ in ("unlike", "like")
         and token.head.dep_ == "prep"
+    )
+
+
+def posed_danger(token: Any) -> bool:
+    """ "his office said the deployment posed a grave threat to South Korea": whoever says a
+    threat is posed is the one complaining of it."""
+    return token.lemma_ == "pose" and any(
+        c.dep_ == "dobj" and c.lemma_ in DANGERS for c in token.children
     )

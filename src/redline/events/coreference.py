@@ -1,5 +1,6 @@
 """Coreference for the event coder: pronouns, "the two sides", "the treaty", "the visit",
-and the counterpart of an event whose clause names none."""
+"the veto" or "the statement", the date "during the visit", a treaty's other party, and the
+counterpart of an event whose clause names none."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from redline.actors.resolve import successor
 from redline.events.arguments import possessor_subject
 from redline.events.clauses import TREATY_NOUNS
 from redline.events.modality import _clause_path
-from redline.models import Actor, Event, Modality
+from redline.models import Actor, Event, EventDate, Modality
 
 if TYPE_CHECKING:
     from redline.events.coder import CodingContext
@@ -57,8 +58,27 @@ class Coreference:
     def _resolve(self, found: Sequence[Mention], day: date, text: str = "") -> Actor | None:
         raise NotImplementedError
 
+    def _during_visit(self, token: Any) -> EventDate | None:
+        """ "during the visit" dates an event to the visit reported earlier."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "during"):
+            if any(g.lemma_.lower() in VISIT_NOUNS for g in prep.children):
+                visit = self._last(("CONSULT",))
+                if visit is not None and visit.date.expression:
+                    return EventDate(visit.date.value, visit.date.precision, "during the visit")
+        return None
+
+    def _treaty_partner(self, party: Actor, day: date) -> Actor | None:
+        """The other party of the latest treaty reported with `party`."""
+        for pair in reversed(self.treaty_pairs):
+            sides = [successor(a, self.ctx.tables, day) for a in pair]
+            countries = [a.country for a in sides]
+            if party.country in countries:
+                return sides[1 - countries.index(party.country)]
+        return None
+
     def _last(self, types: tuple[str, ...]) -> Event | None:
-        raise NotImplementedError
+        """The latest event of the document so far with one of `types`."""
+        return next((e for e in reversed(self.history) if e.type in types), None)
 
     def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:
         """The actor of the nearest clause above `token` whose subject names another state."""
