@@ -24,7 +24,7 @@ from redline.batch.worker import WorkerOptions, code_shard, read_done, shard_dir
 from redline.errors import ConfigError
 from redline.ingest import IngestLimits, IngestProblem
 from redline.pipeline import PipelineConfig
-from redline.redlines.service import refresh
+from redline.redlines.service import update
 from redline.store import Store
 
 logger = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ def _run(
     _collect(report, planning, summaries)
     if options.refresh and ledger.refresh_needed():
         progress.refreshing()
-        refresh(store)
+        update(store)
         ledger.mark_refreshed()
         report.refreshed = True
     return report

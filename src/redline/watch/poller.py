@@ -26,7 +26,7 @@ from redline.notify.dispatch import Dispatcher
 from redline.notify.message import Notification
 from redline.pipeline import Pipeline
 from redline.redlines.rules import RuleSet
-from redline.redlines.service import refresh
+from redline.redlines.service import update
 from redline.store import SaveOutcome, Store
 from redline.watch.changes import Changed, Seen, changes
 
@@ -91,7 +91,7 @@ class Watcher:
                 self._take(item, report)
         if report.arrived:
             try:
-                refresh(self.store, self.rules)
+                update(self.store, self.rules)
             except RedlineError as exc:
                 report.problems.append(IngestProblem.error("red-line rules", exc.message))
         try:
