@@ -230,3 +230,13 @@ def test_whoever_says_a_threat_is_posed_complains_of_it(pipeline: Any) -> None:
     assert [(e.type, e.source.country, e.target and e.target.country) for e in events] == [
         ("ACCUSE", "UKR", "IRN")
     ]
+
+
+def test_a_vote_on_ratification_ratifies_the_treaty_reported_last(pipeline: Any) -> None:
+    text = (
+        "Armenia and Iran signed a defence treaty on Monday. "
+        "The Armenian parliament is due to vote on ratification next month."
+    )
+    events = [e for e in code(pipeline, text) if e.evidence.sentence == 1]
+    assert [(e.type, e.source.country, e.target and e.target.country, e.modality.value)
+            for e in events] == [("SUPPORT", "ARM", "IRN", "scheduled")]  # fmt: skip

@@ -29,11 +29,11 @@ ACT_NOUNS: dict[str, tuple[str, ...] | None] = {
     "deployment": ("MOBILIZE", "AID"),
     "dispatch": ("AID", "MOBILIZE"),
     "signing": ("AGREE",),
-    "ratification": ("SUPPORT",),
     "move": None,
     "step": None,
     "decision": None,
 }
+RATIFYING = {"ratification"}
 # "condemned the statement": the one whose statement the article last reported.
 SPEECH_NOUNS = {"statement", "remarks", "announcement", "comments", "declaration"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -135,6 +135,9 @@ class Coreference:
         if lemma in VISIT_NOUNS:
             visit = self._last(("CONSULT",))
             return [visit.source] if visit else []
+        if lemma in RATIFYING and self.treaty_pairs:
+            # "due to vote on ratification": of the treaty the article reported last.
+            return [successor(a, self.ctx.tables, day) for a in self.treaty_pairs[-1]]
         if lemma in TREATY_NOUNS:
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
             if not self.treaty_pairs or indefinite:
