@@ -145,6 +145,8 @@ def test_trading_fire_and_joining_an_attack_are_assaults(pipeline: Any) -> None:
     assert ("IND", "CHN", "ASSAULT", "firearms") in fire
     attack = coded(pipeline, "Belarusian units took part in the attack on Ukrainian positions.")
     assert ("BLR", "UKR", "ASSAULT", None) in attack
+    combat = coded(pipeline, "Eritrean troops took part in the fighting against Ethiopian forces.")
+    assert ("ERI", "ETH", "ASSAULT", None) in combat
 
 
 def test_taking_part_in_a_protest_is_protesting(pipeline: Any) -> None:
