@@ -13,7 +13,9 @@ but often reports two events of one type on one day.
 
 Modality is not part of the key: an assertion, its denial and its earlier speculation stay
 together as mentions of one event, each with its own modality. Clusters are the connected
-groups of linked mentions, so the result does not depend on the order of the input.
+groups of linked mentions, so the result does not depend on the order of the input. Links are
+found through an index of candidates (`redline.analysis.linking`), not by comparing every two
+mentions of a day, so a pair with thousands of reports a day is clustered in near-linear time.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import itemgetter
 
+from redline.analysis.linking import link_mentions
 from redline.analysis.reports import country, independent_sources, period_end, period_start
 from redline.models import Event, EventDate, Modality
 
@@ -100,36 +103,19 @@ def cluster_events(
 def _link(
     mentions: list[_Mention], tolerance: int, similar: float, same_document: float
 ) -> list[list[Event]]:
-    """Connected groups of mentions (union-find), comparing only those whose dates can meet.
+    """Connected groups of mentions (union-find); see `redline.analysis.linking`.
 
     `mentions` come in `_order`, so each group, filled in that order, is already sorted.
     """
-    dated = sorted(
-        (i for i, m in enumerate(mentions) if m.interval),
-        key=lambda i: mentions[i].interval or (date.min, date.min),
+    parent = link_mentions(
+        [(m.interval, m.event.contexts, m.tokens, m.event.evidence.doc_id) for m in mentions],
+        tolerance,
+        similar,
+        same_document,
     )
-    undated = [i for i, m in enumerate(mentions) if m.interval is None]
-    parent = list(range(len(mentions)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    slack = timedelta(days=tolerance)
-    for group in (dated, undated):
-        for position, i in enumerate(group):
-            a = mentions[i]
-            for j in group[position + 1 :]:
-                b = mentions[j]
-                if a.interval and b.interval and b.interval[0] - slack > a.interval[1]:
-                    break
-                if _same_event(a, b, tolerance, similar, same_document):
-                    parent[root(j)] = root(i)
     groups: dict[int, list[Event]] = {}
     for i, mention in enumerate(mentions):
-        groups.setdefault(root(i), []).append(mention.event)
+        groups.setdefault(parent[i], []).append(mention.event)
     return list(groups.values())
 
 
