@@ -12,12 +12,9 @@ from typing import Any
 
 from redline.events.modality_cues import (
     APPEARANCE,
-    CANCELLED_MODIFIERS,
-    CANCELLING,
     COMMISSIVE,
     FUTURE_AUX,
     HEDGE_ADJECTIVES,
-    HEDGE_ADVERBS,
     HEDGE_GOVERNORS,
     HEDGE_MODALS,
     HEDGE_NOUNS,
@@ -28,9 +25,18 @@ from redline.events.modality_cues import (
     POSTPONING,
     PROSPECT_PHRASES,
     SCHEDULE_GOVERNORS,
-    SCHEDULED_MODIFIERS,
-    SPECULATIVE_MODIFIERS,
     SPEECH_VERBS,
+)
+from redline.events.modality_frames import (
+    called_off,
+    evaluative_should,
+    hedge_adverb,
+    hypothetical_act,
+    lapsed,
+    noun_modifiers,
+    reversed_refusal,
+    unwitnessed,
+    went_ahead,
 )
 from redline.events.modality_marks import (
     attributed_condition,
@@ -124,8 +130,8 @@ def _factive_infinitive(token: Any) -> bool:
     """An infinitive that reports what happened: "managed to sign", "did not hesitate to
     condemn", "became the first Arab country to recognise Israel"."""
     head = token.head
-    if head.lemma_ in IMPLICATIVE or litotes(head):
-        return True  # "did not hesitate to condemn"
+    if head.lemma_ in IMPLICATIVE or litotes(head) or lapsed(token):
+        return True  # "did not hesitate to condemn", "allowed the treaty to expire"
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []
     if head.lemma_ in ("be", "become"):
         nouns += [c for c in head.children if c.dep_ == "attr"]  # "became the first ... to"
@@ -155,6 +161,14 @@ def read_modality(trigger: Any) -> ModalityReading:
     path = _clause_path(trigger)
     speaker = attribution_head(path)
     found: dict[Modality, str] = {}
+    reversal = reversed_refusal(path)  # "reconsider its policy of not supplying"
+    if reversal is not None:
+        found[Modality.SPECULATED] = reversal.text
+    if hypothetical_act(trigger):  # "sending weapons would be a mistake"
+        found[Modality.CONDITIONAL] = trigger.text
+    unseen = unwitnessed(path)  # "had not seen troops fighting"
+    if unseen is not None:
+        found.setdefault(*unseen)
     for depth, token in enumerate(path):
         own = (
             depth == 0
@@ -176,7 +190,11 @@ def read_modality(trigger: Any) -> ModalityReading:
             )
         ):
             found.setdefault(Modality.CONDITIONAL, token.text)
-        if depth == 0 and _infinitive(token) and not _factive_infinitive(token):
+        if depth == 0 and lapsed(token):  # "will let the deal lapse": as the letting is
+            letting = read_modality(token.head).modality
+            if letting is not Modality.ASSERTED:
+                found.setdefault(letting, token.head.text)
+        elif depth == 0 and _infinitive(token) and not _factive_infinitive(token):
             governor = read_modality(token.head).modality if token.head.i != token.i else None
             if governor is Modality.SCHEDULED or (
                 governor is Modality.ASSERTED and token.head.lemma_ in SCHEDULE_GOVERNORS | {"be"}
@@ -195,7 +213,7 @@ def read_modality(trigger: Any) -> ModalityReading:
             continue  # "did not hesitate to condemn": asserted
         if own and conceded(token):
             found.setdefault(Modality.SPECULATED, "even if")
-        if own and negated(token):
+        if own and negated(token) and not (depth == 0 and reversal is not None):
             found.setdefault(Modality.NEGATED, token.text)
         if depth > 0 and token.lemma_ in NEGATING_GOVERNORS and path[depth - 1].dep_ == "xcomp":
             found.setdefault(Modality.NEGATED, token.text)
@@ -228,8 +246,9 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
             if word.lower_ == "would" and _future_in_past(token, path):
                 found.setdefault(Modality.SCHEDULED, word.text)
             elif word.lower_ in HEDGE_MODALS:
-                found.setdefault(Modality.SPECULATED, word.text)
-            elif word.lower_ in HEDGE_ADVERBS and not list(word.children):
+                if not (word.lower_ == "should" and evaluative_should(token)):
+                    found.setdefault(Modality.SPECULATED, word.text)
+            elif hedge_adverb(word):
                 found.setdefault(Modality.SPECULATED, word.text)
             elif word.lower_ in FUTURE_AUX:
                 found.setdefault(Modality.SCHEDULED, word.text)
@@ -239,7 +258,7 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
         if token.lemma_ in HEDGE_GOVERNORS and any(c.dep_ == "auxpass" for c in token.children):
             found.setdefault(Modality.SPECULATED, token.text)  # "Ruto is expected in Washington"
         if token.pos_ == "NOUN":
-            _noun_modifiers(token, found)
+            noun_modifiers(token, found)
         return
     if (
         path[depth - 1].dep_ == "prep"
@@ -259,9 +278,9 @@ def _hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str])
     nominal_object = link == "dobj" and path[depth - 1].pos_ == "NOUN"
     if depth == 1 and link in ("nsubj", "nsubjpass") and path[0].pos_ == "NOUN":
         # "A meeting ... is scheduled for Friday", "talks are expected next week"
-        if _called_off(token):
+        if called_off(token):
             found.setdefault(Modality.NEGATED, token.text)  # "the talks were called off"
-        elif token.lemma_ in SCHEDULE_GOVERNORS | POSTPONING and not _went_ahead(token):
+        elif token.lemma_ in SCHEDULE_GOVERNORS | POSTPONING and not went_ahead(token):
             found.setdefault(Modality.SCHEDULED, token.text)
         elif token.lemma_ in HEDGE_GOVERNORS:
             found.setdefault(Modality.SPECULATED, token.text)
@@ -310,34 +329,6 @@ def _future_in_past(token: Any, path: list[Any]) -> bool:
         for c in token.children
     )
     return reported and dated
-
-
-def _noun_modifiers(token: Any, found: dict[Modality, str]) -> None:
-    """ "the planned visit", "an alleged attack", "the cancelled summit"."""
-    for child in token.children:
-        if child.dep_ not in ("amod", "compound"):
-            continue
-        word = child.lower_
-        if word in CANCELLED_MODIFIERS:
-            found.setdefault(Modality.NEGATED, child.text)
-        elif word in SPECULATIVE_MODIFIERS:
-            found.setdefault(Modality.SPECULATED, child.text)
-        elif word in SCHEDULED_MODIFIERS:
-            found.setdefault(Modality.SCHEDULED, child.text)
-
-
-def _called_off(token: Any) -> bool:
-    """ "was cancelled", "were called off", "was scrapped": the event will not take place."""
-    if token.lemma_ in CANCELLING:
-        return True
-    return token.lemma_ == "call" and any(
-        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
-    )
-
-
-def _went_ahead(token: Any) -> bool:
-    """ "The visit ... went ahead": "go" with "ahead" reports the event took place."""
-    return token.lemma_ == "go" and any(c.lower_ == "ahead" for c in token.children)
 
 
 def _predicate_hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str]) -> None:

@@ -172,3 +172,30 @@ COMMISSIVE = {
 IMPLICATIVE = {
     "manage", "force", "compel", "begin", "start", "continue", "go", "proceed", "vote",
 }  # fmt: skip
+# Verbs of perception or finding: negated, what they govern was not seen to happen ("had not
+# seen troops fighting"); verifying verbs, negated, leave it unverified ("could not confirm").
+PERCEPTION = {"see", "observe", "detect", "find", "witness", "notice", "spot", "record"}
+VERIFYING = {"confirm", "verify", "corroborate", "substantiate"}
+# Experiencer verbs whose subject is what is judged: "the ties should worry anyone" evaluates
+# the ties; its "should" is the speaker's judgement, not a hedge.
+EXPERIENCER = {
+    "worry", "concern", "alarm", "trouble", "disturb", "unsettle", "frighten", "scare",
+    "anger", "outrage", "shock", "dismay", "appal", "appall", "horrify",
+}  # fmt: skip
+# Judgements that, passive under "should", evaluate their subject: "should be condemned".
+EVALUATIVE_PASSIVES = {"condemn", "welcome", "applaud", "praise", "deplore", "denounce"}
+# Events that happen by letting them: "allowed the treaty to expire" reports the lapse.
+LAPSING = {"expire", "lapse", "die", "end", "terminate", "run"}
+PERMITTING = {"allow", "let", "permit"}
+# Verbs that put a standing refusal in question: "reconsider its policy of not supplying".
+REVERSAL = {
+    "reconsider", "review", "rethink", "revisit", "reverse", "revise", "abandon", "drop",
+    "scrap", "end", "change", "overturn", "relax", "ease", "lift", "soften",
+}  # fmt: skip
+# Degree words that keep a hedge adverb a hedge ("most likely"), and those that turn a word
+# of certainty into one ("almost certainly").
+HEDGE_DEGREES = {"most", "very", "quite", "more", "highly", "all", "so"}
+WEAKENERS = {"almost", "nearly", "virtually"}
+CERTAINTY_ADVERBS = {"certainly", "surely", "definitely", "undoubtedly", "assuredly"}
+# Auxiliaries of a hypothetical outcome: "sending weapons would be a mistake".
+HYPOTHETICAL_AUX = {"would", "could"}
