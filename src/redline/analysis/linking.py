@@ -19,9 +19,11 @@ comparison (`tests/analysis/clustering_reference.py` keeps it, and the tests com
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import chain
 
 Interval = tuple[date, date] | None
 MentionKey = tuple[Interval, Sequence[str], frozenset[str], str]
@@ -59,6 +61,7 @@ def link_mentions(
     slack = timedelta(days=tolerance)
     nodes = _nodes(mentions, slack, similar <= 1.0 and same_document <= 1.0, parent)
     lenient = not (similar > 0.0 and same_document > 0.0)
+    lowest = min(similar, same_document)  # a link reaches at least this
     dated = sorted((n for n in nodes if n.interval), key=lambda n: n.interval or (date.min,) * 2)
     undated = [n for n in nodes if n.interval is None]
     for group, expires in ((dated, True), (undated, False)):
@@ -74,9 +77,12 @@ def link_mentions(
                     for token in active.pop(gone).tokens:
                         index[token].discard(gone)
                     empty.discard(gone)
-            rb = root(b.first)
+            rb, size = root(b.first), len(b.tokens)
             for key, overlap in _candidates(b, active, index, empty, lenient).items():
                 a = active[key]
+                union = size + len(a.tokens) - overlap
+                if (overlap / union if union else 1.0) < lowest:
+                    continue
                 ra = root(a.first)
                 if ra != rb and _links(a, b, overlap, slack, similar, same_document):
                     parent[ra] = rb
@@ -119,11 +125,7 @@ def _candidates(
         return {key: len(a.tokens & b.tokens) for key, a in active.items()}
     if not b.tokens:
         return dict.fromkeys(empty, 0)
-    counts: dict[int, int] = {}
-    for token in b.tokens:
-        for key in index.get(token, ()):
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+    return Counter(chain.from_iterable(index.get(token, ()) for token in b.tokens))
 
 
 def _links(
