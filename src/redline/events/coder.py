@@ -44,6 +44,7 @@ from redline.events.constructions import (
 from redline.events.contexts import ContextKeywords
 from redline.events.coreference import Coreference
 from redline.events.dating import date_phrases, event_date, is_historical, subject_date
+from redline.events.demands import DEMAND, demand_frame, demand_parties, issued_by, reported_demand
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
     _clause_path,
@@ -162,6 +163,7 @@ class SentenceCoder(Coreference):
                 t := conditional_threat(token)
                 or announced_refusal(token)
                 or treaty_commitment(token)
+                or reported_demand(token)
             )
             is not None
         }
@@ -211,7 +213,10 @@ class SentenceCoder(Coreference):
         request = sought_receipt(match)
         if request is not None:
             match, args = request, as_request(args)
-        reading = read_modality(token)
+        demanded = demand_frame(token) if match.entry is DEMAND else None
+        if demanded is not None:  # "X said Y must V": X's demand, as hedged as X's saying
+            args = demand_parties(token)
+        reading = read_modality(demanded if demanded is not None else token)
         reading = replace(reading, modality=absorbed(match, reading.modality))
         when = event_date(
             token,
@@ -229,7 +234,7 @@ class SentenceCoder(Coreference):
         if not when.expression:
             when = self._during_visit(token) or when
         day = when.value or self.published
-        sources = self.actor(args.sources, day)
+        sources = self.actor(args.sources, day) or self.actor(issued_by(token), day)
         if reading.speaker is not None and posed_danger(token):
             sources = self.actor([reading.speaker], day) or sources
         frame = framing_verb(token) if match.nominal and match.entry.type == "CONSULT" else None
@@ -239,6 +244,8 @@ class SentenceCoder(Coreference):
         if match.entry.particle and not match.nominal:
             target_heads += particle_targets(token, match.entry.particle)
         named = [t for t in self.actor(target_heads, day) if t not in sources]
+        if demanded is not None and not named:
+            return []  # "Russia said it must defend itself": no one else is asked
         if len(sources) > 1 and named and any(h.lemma_ in TREATY_NOUNS for h in args.sources):
             sources = self._treaty_side(token, sources, day)
         # Events inside one state ("Seoul convened its security council") are not coded.

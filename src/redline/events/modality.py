@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from redline.events.arguments import RECEIVING
 from redline.events.modality_cues import (
     APPEARANCE,
+    ATTEMPTING,
     COMMISSIVE,
     FUTURE_AUX,
     HEDGE_ADJECTIVES,
@@ -91,6 +93,10 @@ COMMITMENTS = {
 }  # fmt: skip
 
 
+# "demanded that the US cancel the sale": what is asked for is not yet done.
+PETITIONS = {"demand", "urge", "request"}
+
+
 def is_content(trigger: Any) -> bool:
     """True when the trigger is what another verb commits to or asks for, or a purpose clause."""
     if trigger.dep_ == "advcl" and any(
@@ -105,7 +111,7 @@ def is_content(trigger: Any) -> bool:
         token = token.head
         if token.pos_ != "VERB" or token.lemma_ not in CONTENT_GOVERNORS:
             continue
-        if link == "xcomp" or (link == "ccomp" and token.lemma_ in COMMITMENTS):
+        if link == "xcomp" or (link == "ccomp" and token.lemma_ in COMMITMENTS | PETITIONS):
             return True
         if (
             link == "ccomp"
@@ -130,6 +136,8 @@ def _factive_infinitive(token: Any) -> bool:
     """An infinitive that reports what happened: "managed to sign", "did not hesitate to
     condemn", "became the first Arab country to recognise Israel"."""
     head = token.head
+    if head.lemma_ in ATTEMPTING and token.lemma_ not in RECEIVING:
+        return True  # "tried to seize" seizes; "tried to acquire from Iran" only seeks
     if head.lemma_ in IMPLICATIVE or litotes(head) or lapsed(token):
         return True  # "did not hesitate to condemn", "allowed the treaty to expire"
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else []

@@ -13,7 +13,8 @@ OBJECT_DENIALS = {"reject", "contradict"}
 REFUSABLE_OBJECTS = {
     "request", "application", "bid", "permission", "permit", "access", "entry", "visa",
     "asylum", "clearance", "overflight", "demand", "appeal", "proposal", "offer", "plan",
-    "invitation", "meeting",
+    "invitation", "meeting", "petition", "plea", "motion", "initiative", "overture",
+    "ultimatum",
 }  # fmt: skip
 # Verbs that name a report with a verdict: "called the reports baseless".
 NAMING_VERBS = {"call", "describe", "brand", "label", "term"}
@@ -81,8 +82,6 @@ HEDGE_GOVERNORS = {
     "rumour",
     "rumor",
     "intend",
-    "try",
-    "attempt",
     "threaten",
     "offer",
     "wish",
@@ -91,6 +90,9 @@ HEDGE_GOVERNORS = {
     "call",
     "ask",
 }
+# "tried to seize", "attempted to assassinate": the attempt is the act (CAMEO codes an
+# attempted assassination as the assassination), so these verbs hedge nothing.
+ATTEMPTING = {"try", "attempt"}
 HEDGE_ADJECTIVES = {
     "likely", "possible", "expected", "poised", "ready", "able", "unlikely", "unclear",
     "uncertain", "conceivable", "plausible",
