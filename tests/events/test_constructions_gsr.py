@@ -174,3 +174,20 @@ def test_dismissing_reports_as_false_denies_them(pipeline: Any) -> None:
 def test_trying_to_receive_only_seeks(nlp: Any) -> None:
     # Seeking to acquire something is no acquisition: it stays a hedged request.
     assert modality(nlp, "Moscow tried to acquire missiles from Iran.", "acquire") == "speculated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine rejected the Russian demand that Ukraine withdraw its troops.",
+        "The demand that Russia withdraw its forces was issued by France.",
+        "France repeated its call that Russia withdraw its forces from Ukraine.",
+    ],
+)
+def test_what_a_demand_asks_for_is_not_done(pipeline: Any, text: str) -> None:
+    assert not any(e.type == "RETREAT" for e in code(pipeline, text))
+
+
+def test_an_act_described_as_demanded_is_still_done(pipeline: Any) -> None:
+    text = "Russia withdrew its troops from Ukraine, a demand that France had made."
+    assert ("RETREAT", "RUS", "UKR", "asserted") in coded(code(pipeline, text))

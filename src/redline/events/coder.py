@@ -44,7 +44,14 @@ from redline.events.constructions import (
 from redline.events.contexts import ContextKeywords
 from redline.events.coreference import Coreference
 from redline.events.dating import date_phrases, event_date, is_historical, subject_date
-from redline.events.demands import DEMAND, demand_frame, demand_parties, issued_by, reported_demand
+from redline.events.demands import (
+    DEMAND,
+    demand_frame,
+    demand_parties,
+    issued_by,
+    petitioned,
+    reported_demand,
+)
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
     _clause_path,
@@ -180,6 +187,7 @@ class SentenceCoder(Coreference):
                 or governs_trigger(match.token, trigger_ids)
                 or is_denial(match.token)
                 or embedded_question(match.token)
+                or petitioned(match.token)
             ):
                 continue  # content of another event, or a denial (it sets a modality instead)
             coded = [

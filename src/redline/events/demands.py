@@ -134,3 +134,18 @@ def demand_parties(token: Any) -> Arguments:
     if addressed and all(t.pos_ == "PRON" for t in asked):
         asked = addressed  # "reminded Iraq that it must", "a reminder to Iraq that it must"
     return Arguments(tuple(speakers), tuple(asked))
+
+
+# Nouns for what one party asks of another; the clause they carry is what is asked.
+PETITION_NOUNS = {"demand", "call", "request", "appeal", "ultimatum", "plea"}
+
+
+def petitioned(token: Any) -> bool:
+    """ "insisted on its demands that the government grant more rights", "an appeal that
+    Russia withdraw": the act a demand asks for is not done by its being asked."""
+    return (
+        token.dep_ in ("acl", "ccomp")
+        and token.head.lemma_.lower() in PETITION_NOUNS
+        and token.head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    )
