@@ -191,3 +191,12 @@ def test_what_a_demand_asks_for_is_not_done(pipeline: Any, text: str) -> None:
 def test_an_act_described_as_demanded_is_still_done(pipeline: Any) -> None:
     text = "Russia withdrew its troops from Ukraine, a demand that France had made."
     assert ("RETREAT", "RUS", "UKR", "asserted") in coded(code(pipeline, text))
+
+
+def test_releasing_a_statement_releases_no_one(pipeline: Any) -> None:
+    events = code(pipeline, "France released a declaration calling on Russia to leave Ukraine.")
+    assert not any(e.type == "RETREAT" for e in events)
+    released = code(pipeline, "Russia released the Ukrainian journalist.")
+    assert ("RETREAT", "RUS", "UKR", "asserted") in coded(released)
+    warned = code(pipeline, "Russia issued a warning to Ukraine.")
+    assert ("THREATEN", "RUS", "UKR", "asserted") in coded(warned)

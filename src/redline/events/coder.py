@@ -49,6 +49,7 @@ from redline.events.demands import (
     demand_frame,
     demand_parties,
     issued_by,
+    issues_statement,
     petitioned,
     reported_demand,
 )
@@ -188,6 +189,7 @@ class SentenceCoder(Coreference):
                 or is_denial(match.token)
                 or embedded_question(match.token)
                 or petitioned(match.token)
+                or issues_statement(match)
             ):
                 continue  # content of another event, or a denial (it sets a modality instead)
             coded = [

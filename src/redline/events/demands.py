@@ -35,7 +35,7 @@ STATING = SPEECH_VERBS | {
 # that it must") is the party's own.
 STATEMENTS = {
     "statement", "declaration", "communique", "communiqué", "resolution", "reminder",
-    "letter", "message", "appeal", "ultimatum", "note", "warning",
+    "letter", "message", "appeal", "note",
 }  # fmt: skip
 ISSUING = {"issue", "release", "publish", "adopt", "send", "deliver", "make", "sign", "put"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -148,4 +148,16 @@ def petitioned(token: Any) -> bool:
         and token.head.lemma_.lower() in PETITION_NOUNS
         and token.head.pos_ == "NOUN"
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+    )
+
+
+def issues_statement(match: Match) -> bool:
+    """ "France released a declaration calling on Russia to ...": a trigger read without its
+    object ("release" a prisoner) whose object is a statement only issues it; what the
+    statement says is the event."""
+    token = match.token
+    return (
+        not match.nominal
+        and not match.entry.object
+        and any(c.dep_ == "dobj" and issuer(c) is not None for c in token.children)
     )
