@@ -7,30 +7,15 @@ troops" are, which date a year belongs to, what hedges a nominal event.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
+from event_sentences import code
 
-from redline.models import Document, Event
+from redline.models import Event
 
 pytestmark = pytest.mark.model
-
-
-def code(
-    pipeline: Any, text: str, day: str = "2024-03-05", country: str | None = None
-) -> list[Event]:
-    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
-    doc = Document(
-        id=Document.content_id(text),
-        body=text,
-        title="t",
-        source="test",
-        published_at=published,
-        origin="test",
-        source_country=country,
-    )
-    return pipeline.code(doc)
 
 
 def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:

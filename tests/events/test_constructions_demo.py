@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from test_constructions import code, triples
+from event_sentences import code
+from test_constructions import triples
 
 pytestmark = pytest.mark.model
 

@@ -10,28 +10,14 @@ Every sentence is written for this test (none is taken from a gold set):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from event_sentences import code, modality
 
-from redline.events.modality import read_modality
-from redline.models import Document, Event
-from redline.nlp.model import load_model
+from redline.models import Event
 
 pytestmark = pytest.mark.model
-
-
-def code(pipeline: Any, text: str) -> list[Event]:
-    doc = Document(
-        id=Document.content_id(text),
-        body=text,
-        title="t",
-        source="test",
-        published_at=datetime(2024, 3, 5, tzinfo=UTC),
-        origin="test",
-    )
-    return list(pipeline.code(doc))
 
 
 def coded(events: list[Event]) -> set[tuple[str, str | None, str | None, str]]:
@@ -106,16 +92,6 @@ def test_a_demand_in_a_hedged_statement_stays_hedged(pipeline: Any) -> None:
 def test_what_a_speaker_says_it_must_do_itself_is_no_request(pipeline: Any) -> None:
     events = code(pipeline, "Russia said it must defend itself against Ukraine.")
     assert not any(e.type == "REQUEST" for e in events)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
-def modality(nlp: Any, text: str, word: str) -> str:
-    token = next(t for t in nlp(text) if t.text == word)
-    return str(read_modality(token).modality.value)
 
 
 @pytest.mark.parametrize(

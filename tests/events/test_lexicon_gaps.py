@@ -7,29 +7,12 @@ verb dictionary give it, between the right pair of states.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-
-from redline.models import Event
+from event_sentences import code
 
 pytestmark = pytest.mark.model
-
-
-def code(pipeline: Any, text: str, day: str = "2024-03-05") -> list[Event]:
-    """The events of one sentence published on `day`."""
-    from redline.models import Document
-
-    doc = Document(
-        id=Document.content_id(text),
-        body=text,
-        title="t",
-        source="test",
-        published_at=datetime.fromisoformat(day).replace(tzinfo=UTC),
-        origin="test",
-    )
-    return pipeline.code(doc)
 
 
 def coded(pipeline: Any, text: str) -> set[tuple[str | None, str | None, str, str | None]]:

@@ -11,23 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from event_sentences import modality
 from spacy.tokens import Doc
 
 from redline.events.modality import is_denial, read_modality
-from redline.nlp.model import load_model
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
-def modality(nlp: Any, text: str, word: str) -> str:
-    """The modality read for the first token spelled `word`."""
-    token = next(t for t in nlp(text) if t.text == word)
-    return str(read_modality(token).modality.value)
 
 
 @pytest.mark.parametrize(

@@ -10,22 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from redline.events.modality import read_modality
-from redline.nlp.model import load_model
+from event_sentences import modality
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_model()
-
-
-def modality(nlp: Any, text: str, word: str) -> str:
-    """The modality read for the first token spelled `word`."""
-    token = next(t for t in nlp(text) if t.text == word)
-    return str(read_modality(token).modality.value)
 
 
 @pytest.mark.parametrize(
