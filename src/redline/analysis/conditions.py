@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redline.analysis.located import Node, Problems, choice_list, fields, patterns, text_list
 from redline.models import Actor, Event, Modality
@@ -63,7 +64,30 @@ class EventCondition:
     def keyword_found(self, event: Event) -> bool:
         """True when one of the keywords occurs in the evidence sentence or the trigger."""
         haystack = f"{event.evidence.text}\n{event.trigger}"
+        joined = joined_keywords(self.keywords)
+        if joined is not None:
+            return joined.search(haystack) is not None
         return any(k.search(haystack) for k in self.keywords)
+
+
+BACKREFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
+
+
+@lru_cache(maxsize=1024)
+def joined_keywords(keywords: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """The keywords as one alternation: one scan of a sentence, not one per keyword (a rung
+    has up to 15), and the same matches, since an alternation is found wherever one of its
+    branches is. None when joining could change a pattern (different flags, back-references,
+    whose group numbers would shift, or a join that does not compile) or there is one keyword.
+    """
+    if len(keywords) < 2 or len({k.flags for k in keywords}) > 1:
+        return None
+    if any(BACKREFERENCE.search(k.pattern) for k in keywords):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{k.pattern})" for k in keywords), keywords[0].flags)
+    except re.error:
+        return None
 
 
 def actor_matches(actor: Actor | None, codes: Sequence[str]) -> bool:

@@ -15,17 +15,15 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from redline.analysis.conditions import EventCondition
 from redline.analysis.evidence import Basis, EvidenceItem, ItemKind, LadderEvidence, Status
 from redline.analysis.evidence import status_of as _status_of
 from redline.analysis.ladder_rules import Ladder, LevelGuard, Rung
 from redline.analysis.reports import Report, country, period_start
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-BACKREFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
 STATUS_RANK = {Status.ASSERTED: 0, Status.SIGNALLED: 1, Status.DENIED: 2}
 
 
@@ -63,7 +61,6 @@ def ladder_items(
     successors = successors or {}
     wanted = tuple(sorted(pair))
     candidates: list[tuple[LevelGuard | None, EvidenceItem]] = []
-    rungs = [(rung, one_search(rung.condition)) for rung in ladder.rungs]
     for report in reports:
         source, target = country(report.event.source), country(report.event.target)
         if source is None or target is None or report.known_on is None:
@@ -73,8 +70,8 @@ def ladder_items(
         if tuple(sorted(mapped)) != wanted or status is None:
             continue
         note = "" if mapped == (source, target) else f" (as {source}-{target})"
-        for rung, condition in rungs:
-            item = _item(report, rung, condition, status, ladder, note)
+        for rung in ladder.rungs:
+            item = _item(report, rung, status, ladder, note)
             if item is not None:
                 candidates.append((rung.requires, item))
     plain = [item for guard, item in candidates if guard is None]
@@ -93,34 +90,11 @@ def ladder_items(
     return sorted(best.values(), key=lambda i: (i.date, i.level, i.rung, i.event_id or ""))
 
 
-def one_search(condition: EventCondition) -> EventCondition:
-    """The condition with its keywords joined into one pattern: one scan of a sentence, not one
-    per keyword (a rung has up to 15), and the same matches, since an alternation is found
-    wherever one of its branches is. Kept apart when joining could change a pattern: different
-    flags, back-references (their group numbers would shift), or a join that does not compile.
-    """
-    keywords = condition.keywords
-    if len(keywords) < 2 or len({k.flags for k in keywords}) > 1:
-        return condition
-    if any(BACKREFERENCE.search(k.pattern) for k in keywords):
-        return condition
-    try:
-        joined = re.compile("|".join(f"(?:{k.pattern})" for k in keywords), keywords[0].flags)
-    except re.error:
-        return condition
-    return replace(condition, keywords=(joined,))
-
-
 def _item(
-    report: Report,
-    rung: Rung,
-    condition: EventCondition,
-    status: Status,
-    ladder: Ladder,
-    note: str,
+    report: Report, rung: Rung, status: Status, ladder: Ladder, note: str
 ) -> EvidenceItem | None:
     event = report.event
-    if not condition.matches(event):
+    if not rung.condition.matches(event):
         return None
     if rung.kind is ItemKind.LAPSE and status is not Status.ASSERTED:
         return None
