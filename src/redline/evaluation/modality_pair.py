@@ -16,11 +16,12 @@ from typing import Any
 from redline.evaluation.bridge import Bridge
 from redline.evaluation.gold import GoldCase
 from redline.evaluation.modality import NO_EVENT
+from redline.evaluation.pair_type import coded_triggers
 from redline.events.dating import date_phrases, event_date, is_historical
 from redline.events.lexicon import Lexicon
-from redline.events.modality import _clause_path, is_content, is_denial, read_modality
+from redline.events.modality import clause_path, read_modality
 from redline.events.modality_cues import SPEECH_VERBS
-from redline.events.triggers import Match, find_triggers
+from redline.events.triggers import Match
 from redline.models import Event, Modality
 
 # Links by which a reported clause hangs from its speech verb.
@@ -53,7 +54,7 @@ def _in_speech_frame(token: Any) -> bool:
     """True for a trigger in the frame of a report rather than its content: "told a
     defence meeting", "said at a news conference" (a speech verb reached other than through
     its reported clause)."""
-    path = _clause_path(token)
+    path = clause_path(token)
     return any(
         above.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ not in REPORTED
         for depth, above in enumerate(path[1:], start=1)
@@ -65,17 +66,13 @@ def governing_trigger(parsed: Any, lexicon: Lexicon) -> Match | None:
     the coder passes over (the content of another event, a denial) and, when another is at
     hand, those in the frame of a report; among equals a verb before a noun, then the first."""
     for sentence in parsed.sents:
-        matches = [
-            m
-            for m in find_triggers(sentence, lexicon)
-            if not is_content(m.token) and not is_denial(m.token)
-        ]
+        matches = coded_triggers(sentence, lexicon)
         if matches:
             return min(
                 matches,
                 key=lambda m: (
                     _in_speech_frame(m.token),
-                    len(_clause_path(m.token)),
+                    len(clause_path(m.token)),
                     m.nominal,
                     m.token.i,
                 ),
@@ -95,7 +92,7 @@ def governing_modality(parsed: Any, lexicon: Lexicon, published: date) -> str:
     modality = read_modality(token).modality
     if modality is Modality.ASSERTED:
         phrases = date_phrases(token.sent, {token.i})
-        when = event_date(token, _clause_path(token), phrases, published, modality, None)
+        when = event_date(token, clause_path(token), phrases, published, modality, None)
         if is_historical(when, published):
             modality = Modality.HISTORICAL
     return modality.value

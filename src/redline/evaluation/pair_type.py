@@ -18,8 +18,18 @@ from redline.evaluation.gold import GoldCase
 from redline.evaluation.score import gold_convention, gold_view, plover_coded
 from redline.events.lexicon import Lexicon
 from redline.events.modality import is_content, is_denial, read_modality
-from redline.events.triggers import find_triggers
+from redline.events.triggers import Match, find_triggers
 from redline.models import Event
+
+
+def coded_triggers(sentence: Any, lexicon: Lexicon) -> list[Match]:
+    """The triggers of `sentence` the coder would code on their own: not the reported content
+    of another event, not a denial."""
+    return [
+        m
+        for m in find_triggers(sentence, lexicon)
+        if not is_content(m.token) and not is_denial(m.token)
+    ]
 
 
 def fallback_type(parsed: Any, lexicon: Lexicon, promises: bool) -> str:
@@ -29,11 +39,7 @@ def fallback_type(parsed: Any, lexicon: Lexicon, promises: bool) -> str:
     another event's content or deny it are passed over, as the coder passes them over, and so
     is a trigger the gold would not code (a negated act that is not a refusal)."""
     for sentence in parsed.sents:
-        matches = [
-            m
-            for m in find_triggers(sentence, lexicon)
-            if not is_content(m.token) and not is_denial(m.token)
-        ]
+        matches = coded_triggers(sentence, lexicon)
         verbal = [m for m in matches if not m.nominal]
         ordered = sorted(verbal, key=lambda m: (m.token.dep_ != "ROOT", m.token.i)) or matches
         for match in ordered:

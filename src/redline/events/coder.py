@@ -55,7 +55,7 @@ from redline.events.demands import (
 )
 from redline.events.lexicon import Lexicon
 from redline.events.modality import (
-    _clause_path,
+    clause_path,
     is_content,
     is_denial,
     read_modality,
@@ -230,7 +230,7 @@ class SentenceCoder(Coreference):
         reading = replace(reading, modality=absorbed(match, reading.modality))
         when = event_date(
             token,
-            _clause_path(token),
+            clause_path(token),
             phrases,
             self.published,
             reading.modality,

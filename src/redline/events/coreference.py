@@ -12,7 +12,7 @@ from redline.actors.mentions import Mention
 from redline.actors.resolve import successor
 from redline.events.arguments import possessor_subject
 from redline.events.clauses import TREATY_NOUNS
-from redline.events.modality import _clause_path
+from redline.events.modality import clause_path
 from redline.models import Actor, Event, EventDate, Modality
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class Coreference:
 
     def _governing_subject(self, token: Any, other: Actor, day: date) -> Actor | None:
         """The actor of the nearest clause above `token` whose subject names another state."""
-        for governor in _clause_path(token)[1:]:
+        for governor in clause_path(token)[1:]:
             subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
             for actor in self.actor(subjects[:1], day):
                 if actor.country and actor.country != other.country:

@@ -68,7 +68,7 @@ def _aux_words(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")]
 
 
-def _clause_path(trigger: Any) -> list[Any]:
+def clause_path(trigger: Any) -> list[Any]:
     """The trigger and the heads above it, up to the root of the sentence."""
     path = [trigger]
     token = trigger
@@ -166,7 +166,7 @@ def _heads_clause(path: list[Any], depth: int) -> bool:
 
 def read_modality(trigger: Any) -> ModalityReading:
     """Classify how the sentence presents the event whose trigger is `trigger`."""
-    path = _clause_path(trigger)
+    path = clause_path(trigger)
     speaker = attribution_head(path)
     found: dict[Modality, str] = {}
     reversal = reversed_refusal(path)  # "reconsider its policy of not supplying"
