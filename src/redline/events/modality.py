@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.events.arguments import RECEIVING
+from redline.events.dating import date_phrases
 from redline.events.modality_cues import (
     APPEARANCE,
     ATTEMPTING,
@@ -331,12 +332,9 @@ def _future_in_past(token: Any, path: list[Any]) -> bool:
         above.lemma_ in SPEECH_VERBS and path[depth - 1].dep_ == "ccomp"
         for depth, above in enumerate(path[1:], start=1)
     )
-    dated = any(
-        (c.dep_ in ("npadvmod", "tmod") and c.ent_type_ == "DATE")
-        or (c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children))
-        for c in token.children
-    )
-    return reported and dated
+    # The date phrases the coder dates events by (not the recogniser's entities alone, which
+    # the pre-filter runs on chosen sentences only): one of them must belong to this verb.
+    return reported and any(p.owner == token.i for p in date_phrases(token.sent, {token.i}))
 
 
 def _predicate_hedges(token: Any, depth: int, path: list[Any], found: dict[Modality, str]) -> None:
