@@ -68,7 +68,9 @@ def test_script_in_an_article_is_shown_as_text_not_run(demo_copy: Path, live_ser
 
 
 def test_new_alerts_appear_without_reload(demo_copy: Path, live_server: Any) -> None:
-    """Alerts are cleared, the page is open; an ingest re-evaluates them and the list updates."""
+    """Alerts are cleared, the page is open; an ingest re-evaluates them and the list updates.
+
+    A refresh re-evaluates the pairs the new document touches, so it reports a RUS-PRK event."""
     import sqlite3
 
     import httpx
@@ -83,7 +85,7 @@ def test_new_alerts_appear_without_reload(demo_copy: Path, live_server: Any) -> 
         response = httpx.post(
             f"{server.url}/api/documents",
             json={
-                "text": "Russia and North Korea held talks in Moscow on Monday.",
+                "text": "Russian and North Korean diplomats met in Moscow on Monday.",
                 "published_at": "2025-06-02",
                 "source": "Live Wire",
             },
